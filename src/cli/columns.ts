@@ -1,0 +1,55 @@
+/**
+ * Column layout by what a terminal shows, not by string length: CJK and emoji take two cells,
+ * combining marks none, so titles in any script still line up.
+ */
+
+const zeroWidth = /[\p{Mn}\p{Me}\u200b-\u200f]/u;
+const doubleWidth =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+
+function cellWidth(char: string): number {
+  if (zeroWidth.test(char)) return 0;
+  return doubleWidth.test(char) ? 2 : 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += cellWidth(char);
+  return width;
+}
+
+/** Cuts text to at most `max` cells, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
+  let out = '';
+  let width = 0;
+  for (const char of text) {
+    const next = cellWidth(char);
+    if (width + next > max - 1) break;
+    out += char;
+    width += next;
+  }
+  return `${out}…`;
+}
+
+export type Align = 'left' | 'right';
+
+/** Lays rows out in columns two spaces apart; the last column is never padded. */
+export function table(rows: string[][], align: Align[] = []): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, displayWidth(cell));
+    });
+  }
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) => {
+        if (column === row.length - 1 && align[column] !== 'right') return cell;
+        const gap = ' '.repeat((widths[column] ?? 0) - displayWidth(cell));
+        return align[column] === 'right' ? gap + cell : cell + gap;
+      })
+      .join('  '),
+  );
+  return lines.map((line) => `${line}\n`).join('');
+}

@@ -1,0 +1,38 @@
+/**
+ * The shapes `--json` prints. They are the CLI's own public interface, so they are spelled out
+ * here rather than passing the contract's types through: the contract may grow without changing
+ * what scripts read.
+ */
+import type { RootInfo, SessionSummary, ToolCall, Turn } from '../shared/model';
+
+export function rootJson(root: RootInfo) {
+  return { id: root.id, path: root.path, format: root.format, origin: root.origin, exists: root.exists };
+}
+
+export function summaryJson(summary: SessionSummary) {
+  return {
+    root: summary.ref.root,
+    id: summary.ref.id,
+    format: summary.format,
+    title: summary.title,
+    createdAt: summary.createdAt,
+    updatedAt: summary.updatedAt,
+    turnCount: summary.turnCount,
+    sizeBytes: summary.sizeBytes,
+    unreadableLines: summary.health.unreadableLines,
+  };
+}
+
+function toolCallJson(call: ToolCall) {
+  return {
+    name: call.name,
+    arguments: call.arguments,
+    result: call.result,
+    success: call.success,
+    durationMs: call.durationMs,
+  };
+}
+
+export function turnJson(turn: Turn) {
+  return { role: turn.role, text: turn.text, time: turn.time, toolCalls: turn.toolCalls.map(toolCallJson) };
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, link, open, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+/** SHA-256 of a file, streamed: sessions reach several GB. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/** Makes a rename or a new entry durable: on POSIX the directory itself must be fsynced. */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Moves a file to a place that must not exist yet, never overwriting. link() fails with EEXIST
+ * instead of replacing, which rename() would do silently; across devices the bytes are copied
+ * to a temporary name beside the target, synced, and linked into place the same way.
+ */
+export async function moveNoClobber(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
+    await copyNoClobber(from, to);
+  }
+  await fsyncDir(dirname(to));
+  await unlink(from);
+  await fsyncDir(dirname(from));
+}
+
+async function copyNoClobber(from: string, to: string): Promise<void> {
+  const temp = `${to}.sessionscope-${process.pid}-${Date.now()}.tmp`;
+  await copyFile(from, temp);
+  try {
+    await fsyncFile(temp);
+    await link(temp, to).catch(async (error: NodeJS.ErrnoException) => {
+      // Filesystems without hard links (FAT, some network mounts) only offer rename.
+      if (error.code !== 'EPERM' && error.code !== 'ENOTSUP') throw error;
+      await rename(temp, to);
+    });
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}

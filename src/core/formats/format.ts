@@ -1,0 +1,36 @@
+import type { FormatId, SearchedPlace, SessionDetail, SessionSummary, TurnPage } from '../../shared/model';
+
+/** What a format needs to know about the machine to find its default directory. */
+export interface Environment {
+  home: string;
+  vars: Readonly<Record<string, string | undefined>>;
+}
+
+/** A root as the core knows it: a directory it discovered or was given, with a detected format. */
+export interface RootHandle {
+  id: string;
+  path: string;
+}
+
+/**
+ * One format's sessions inside one root, in the normalised model. The store maps ids to files
+ * itself: callers never hand it a path, and every id is checked against the format's pattern.
+ */
+export interface FormatStore {
+  list(): Promise<SessionSummary[]>;
+  summary(id: string): Promise<SessionSummary>;
+  detail(id: string): Promise<SessionDetail>;
+  turns(id: string, from: number, count: number): Promise<TurnPage>;
+  rename(id: string, title: string): Promise<SessionSummary>;
+  /** Every file that belongs to the session, so a delete can move them all to the trash. */
+  files(id: string): Promise<string[]>;
+}
+
+export interface FormatAdapter {
+  id: FormatId;
+  /** The default places this format's sessions live, in the order the agent itself tries them. */
+  defaultPlaces(env: Environment): Promise<SearchedPlace[]>;
+  /** How sure we are that a directory holds this format: 0 for not at all. */
+  detect(dir: string): Promise<number>;
+  open(root: RootHandle): FormatStore;
+}

@@ -1,0 +1,12 @@
+import type { FormatId } from '../../shared/model';
+import type { FormatAdapter } from './format';
+import { orcsFormat } from './orcs';
+
+/** Every format the app reads, in the order detection prefers them on a tie. */
+export const adapters: readonly FormatAdapter[] = [orcsFormat];
+
+export function adapterFor(format: FormatId): FormatAdapter {
+  const adapter = adapters.find((candidate) => candidate.id === format);
+  if (!adapter) throw new Error(`no adapter for ${format}`);
+  return adapter;
+}

@@ -1,0 +1,47 @@
+/**
+ * The renderer's only door to the main process: one function per contract verb, and a
+ * subscription per event. No channel name, ipcRenderer or generic invoke crosses the bridge, so
+ * script injected through session text can do nothing the UI itself can't (style.md rule 5).
+ *
+ * Built as one CommonJS file with nothing but `electron` left to require: a sandboxed preload
+ * can't load ESM or node_modules (electron.vite.config.ts).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { Bridge, CallEnvelope, CallInput, CallName, EventName, Events } from '../shared/api';
+
+function call<K extends CallName>(name: K): (input: CallInput<K>) => Promise<CallEnvelope<K>> {
+  return (input) => ipcRenderer.invoke(name, input);
+}
+
+/** Main sends each event on `event:<name>` (src/main/ipc.ts eventChannel). */
+function subscribe<E extends EventName>(name: E): (listener: (payload: Events[E]) => void) => () => void {
+  const channel = `event:${name}`;
+  return (listener) => {
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+    // The IpcRendererEvent is dropped: it carries `sender`, which must not reach the page
+    // (Electron security checklist #20).
+    const forward = (_event: IpcRendererEvent, payload: Events[E]): void => listener(payload);
+    ipcRenderer.on(channel, forward);
+    return () => {
+      ipcRenderer.removeListener(channel, forward);
+    };
+  };
+}
+
+const bridge = {
+  app: { info: call('app.info'), openExternal: call('app.openExternal') },
+  roots: { list: call('roots.list') },
+  library: { openDemo: call('library.openDemo') },
+  sessions: { list: call('sessions.list') },
+  session: {
+    get: call('session.get'),
+    turns: call('session.turns'),
+    rename: call('session.rename'),
+    delete: call('session.delete'),
+  },
+  trash: { restore: call('trash.restore') },
+  events: { 'library.changed': subscribe('library.changed') },
+} satisfies Bridge;
+
+contextBridge.exposeInMainWorld('sessionscope', bridge);

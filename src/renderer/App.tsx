@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { client } from './api';
+import { EmptyLibrary } from './features/library/EmptyLibrary';
+import { SessionList } from './features/library/SessionList';
+import { SessionView } from './features/session/SessionView';
+import { Toasts } from './features/toasts/Toasts';
+import { useAppStore } from './store/store';
+
+export function App() {
+  const status = useAppStore((state) => state.libraryStatus);
+  const error = useAppStore((state) => state.libraryError);
+  const hasSessions = useAppStore((state) => state.sessions.length > 0 || state.roots.length > 0);
+  const loadLibrary = useAppStore((state) => state.loadLibrary);
+  const refreshSession = useAppStore((state) => state.refreshSession);
+
+  useEffect(() => {
+    void loadLibrary();
+    return client.on('library.changed', () => {
+      void loadLibrary();
+      void refreshSession();
+    });
+  }, [loadLibrary, refreshSession]);
+
+  return (
+    // Tests and tools wait for data-app-state="ready" instead of sleeping.
+    <div className="app" data-app-state={status}>
+      <header className="titlebar">
+        <span className="brand" aria-hidden="true" />
+        <h1>Sessionscope</h1>
+      </header>
+      {status === 'loading' && (
+        <main className="centered" aria-busy="true">
+          <p className="muted">Reading your sessions…</p>
+        </main>
+      )}
+      {status === 'error' && (
+        <main className="centered" role="alert">
+          <h2>Sessionscope could not read the library</h2>
+          <p className="muted">{error}</p>
+          <button type="button" onClick={() => void loadLibrary()}>
+            Try again
+          </button>
+        </main>
+      )}
+      {status === 'ready' && !hasSessions && <EmptyLibrary />}
+      {status === 'ready' && hasSessions && (
+        <div className="panes">
+          <SessionList />
+          <SessionView />
+        </div>
+      )}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { AlertTriangle, Pencil, Trash2 } from 'lucide-react';
+import type { CSSProperties } from 'react';
+import type { SessionSummary } from '../../../shared/model';
+import { RenameInput } from '../../components/RenameInput';
+import { absoluteTime, relativeTime } from '../../lib/time';
+import { sameRef } from '../../store/sessionSlice';
+import { useAppStore } from '../../store/store';
+
+interface Props {
+  session: SessionSummary;
+  style: CSSProperties;
+}
+
+export function SessionRow({ session, style }: Props) {
+  const isOpen = useAppStore((state) => sameRef(state.openRef, session.ref));
+  const isRenaming = useAppStore(
+    (state) => state.renaming?.place === 'list' && sameRef(state.renaming.ref, session.ref),
+  );
+  const openSession = useAppStore((state) => state.openSession);
+  const startRename = useAppStore((state) => state.startRename);
+  const remove = useAppStore((state) => state.remove);
+  const project = session.projectPath?.split(/[\\/]/).filter(Boolean).pop();
+
+  return (
+    <li className={`session-row${isOpen ? ' open' : ''}`} style={style}>
+      {isRenaming ? (
+        <div className="row-main">
+          <RenameInput sessionRef={session.ref} initial={session.untitled ? '' : session.title} />
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="row-main"
+          aria-current={isOpen ? 'true' : undefined}
+          onClick={() => void openSession(session.ref)}
+          onKeyDown={(event) => {
+            if (event.key === 'F2' && session.capabilities.rename) startRename(session.ref, 'list');
+            if (event.key === 'Delete' && session.capabilities.delete) void remove(session.ref);
+          }}
+        >
+          <span className={`row-title${session.untitled ? ' untitled' : ''}`}>{session.title}</span>
+          <span className="row-meta">
+            {session.health.damaged && (
+              <span className="badge danger" title={session.health.damaged}>
+                <AlertTriangle size={12} aria-hidden="true" /> damaged
+              </span>
+            )}
+            {project && <span className="row-project">{project}</span>}
+            <time dateTime={session.updatedAt ?? undefined} title={absoluteTime(session.updatedAt)}>
+              {relativeTime(session.updatedAt)}
+            </time>
+            <span>
+              {session.turnCount} {session.turnCount === 1 ? 'turn' : 'turns'}
+            </span>
+          </span>
+        </button>
+      )}
+      {!isRenaming && (
+        <span className="row-actions">
+          {session.capabilities.rename && (
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Rename ${session.title}`}
+              title="Rename (F2)"
+              onClick={() => startRename(session.ref, 'list')}
+            >
+              <Pencil size={14} aria-hidden="true" />
+            </button>
+          )}
+          {session.capabilities.delete && (
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Delete ${session.title}`}
+              title="Move to trash (Delete)"
+              onClick={() => void remove(session.ref)}
+            >
+              <Trash2 size={14} aria-hidden="true" />
+            </button>
+          )}
+        </span>
+      )}
+    </li>
+  );
+}

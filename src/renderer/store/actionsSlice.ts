@@ -1,0 +1,69 @@
+import type { StateCreator } from 'zustand';
+import type { SessionRef } from '../../shared/model';
+import { client } from '../api';
+import { messageOf } from './messages';
+import { sameRef } from './sessionSlice';
+import type { AppState } from './store';
+
+export interface ActionsSlice {
+  /** The session whose name is being edited inline, in the list or the header. */
+  renaming: { ref: SessionRef; place: 'list' | 'header' } | null;
+  startRename(ref: SessionRef, place: 'list' | 'header'): void;
+  cancelRename(): void;
+  rename(ref: SessionRef, title: string): Promise<boolean>;
+  remove(ref: SessionRef): Promise<void>;
+  restore(trashId: string): Promise<void>;
+}
+
+export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = (set, get) => ({
+  renaming: null,
+
+  startRename(ref, place) {
+    set({ renaming: { ref, place } });
+  },
+
+  cancelRename() {
+    set({ renaming: null });
+  },
+
+  async rename(ref, title) {
+    try {
+      const summary = await client.call('session.rename', { ref, title });
+      set((state) => ({
+        renaming: null,
+        sessions: state.sessions.map((each) => (sameRef(each.ref, ref) ? summary : each)),
+        detail: state.detail && sameRef(state.detail.summary.ref, ref) ? { ...state.detail, summary } : state.detail,
+      }));
+      get().notify({ message: `Renamed to “${summary.title}”`, tone: 'info' });
+      return true;
+    } catch (error) {
+      get().notify({ message: `Rename failed: ${messageOf(error)}`, tone: 'error' });
+      return false;
+    }
+  },
+
+  async remove(ref) {
+    try {
+      const { trashId, summary } = await client.call('session.delete', { ref });
+      set((state) => ({ sessions: state.sessions.filter((each) => !sameRef(each.ref, ref)) }));
+      if (sameRef(get().openRef, ref)) get().closeSession();
+      get().notify({
+        message: `Moved “${summary.title}” to the trash`,
+        tone: 'info',
+        action: { label: 'Undo', run: () => get().restore(trashId) },
+      });
+    } catch (error) {
+      get().notify({ message: `Delete failed: ${messageOf(error)}`, tone: 'error' });
+    }
+  },
+
+  async restore(trashId) {
+    try {
+      const summary = await client.call('trash.restore', { trashId });
+      await get().loadLibrary();
+      get().notify({ message: `Restored “${summary.title}”`, tone: 'info' });
+    } catch (error) {
+      get().notify({ message: `Restore failed: ${messageOf(error)}`, tone: 'error' });
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import type { StateCreator } from 'zustand';
+import type { AppInfo } from '../../shared/api';
+import type { RootInfo, SessionSummary } from '../../shared/model';
+import { client } from '../api';
+import { messageOf } from './messages';
+import type { AppState } from './store';
+
+export interface LibrarySlice {
+  info: AppInfo | null;
+  roots: RootInfo[];
+  sessions: SessionSummary[];
+  libraryStatus: 'loading' | 'ready' | 'error';
+  libraryError: string | null;
+  loadLibrary(): Promise<void>;
+  openDemo(): Promise<void>;
+}
+
+export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
+  info: null,
+  roots: [],
+  sessions: [],
+  libraryStatus: 'loading',
+  libraryError: null,
+
+  async loadLibrary() {
+    try {
+      const [info, roots, sessions] = await Promise.all([
+        get().info ?? client.call('app.info', {}),
+        client.call('roots.list', {}),
+        client.call('sessions.list', {}),
+      ]);
+      set({ info, roots, sessions, libraryStatus: 'ready', libraryError: null });
+    } catch (error) {
+      set({ libraryStatus: 'error', libraryError: messageOf(error) });
+    }
+  },
+
+  async openDemo() {
+    try {
+      await client.call('library.openDemo', {});
+      await get().loadLibrary();
+    } catch (error) {
+      get().notify({ message: `Could not open the demo library: ${messageOf(error)}`, tone: 'error' });
+    }
+  },
+});

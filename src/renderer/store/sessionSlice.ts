@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand';
+import type { SessionDetail, SessionRef, Turn } from '../../shared/model';
+import { client } from '../api';
+import { messageOf } from './messages';
+import type { AppState } from './store';
+
+const pageSize = 200;
+
+export interface SessionSlice {
+  openRef: SessionRef | null;
+  detail: SessionDetail | null;
+  turns: Turn[];
+  turnsTotal: number;
+  sessionStatus: 'idle' | 'loading' | 'ready' | 'error';
+  sessionError: string | null;
+  openSession(ref: SessionRef): Promise<void>;
+  loadMoreTurns(): Promise<void>;
+  closeSession(): void;
+  /** Re-reads the open session after a change on disk, keeping what is already shown. */
+  refreshSession(): Promise<void>;
+}
+
+export function sameRef(a: SessionRef | null, b: SessionRef | null): boolean {
+  return !!a && !!b && a.root === b.root && a.id === b.id;
+}
+
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
+  openRef: null,
+  detail: null,
+  turns: [],
+  turnsTotal: 0,
+  sessionStatus: 'idle',
+  sessionError: null,
+
+  async openSession(ref) {
+    set({ openRef: ref, detail: null, turns: [], turnsTotal: 0, sessionStatus: 'loading', sessionError: null });
+    try {
+      const [detail, page] = await Promise.all([
+        client.call('session.get', { ref }),
+        client.call('session.turns', { ref, from: 0, count: pageSize }),
+      ]);
+      if (!sameRef(get().openRef, ref)) return;
+      set({ detail, turns: page.turns, turnsTotal: page.total, sessionStatus: 'ready' });
+    } catch (error) {
+      if (sameRef(get().openRef, ref)) set({ sessionStatus: 'error', sessionError: messageOf(error) });
+    }
+  },
+
+  async loadMoreTurns() {
+    const { openRef: ref, turns, turnsTotal } = get();
+    if (!ref || turns.length >= turnsTotal) return;
+    const page = await client.call('session.turns', { ref, from: turns.length, count: pageSize });
+    if (!sameRef(get().openRef, ref) || get().turns.length !== turns.length) return;
+    set({ turns: [...turns, ...page.turns], turnsTotal: page.total });
+  },
+
+  closeSession() {
+    set({ openRef: null, detail: null, turns: [], turnsTotal: 0, sessionStatus: 'idle', sessionError: null });
+  },
+
+  async refreshSession() {
+    const ref = get().openRef;
+    if (!ref) return;
+    try {
+      const detail = await client.call('session.get', { ref });
+      if (sameRef(get().openRef, ref)) set({ detail });
+    } catch {
+      // The session may have just been deleted; the list refresh shows that.
+    }
+  },
+});

@@ -1,0 +1,132 @@
+/**
+ * The one contract between the UI (and the CLI) and the core. Every call is `domain.verb` with a
+ * zod schema for its input and a type for its output; every host binds exactly these calls.
+ */
+import { z } from 'zod';
+import type { Envelope } from './errors';
+import type { RootInfo, SearchedPlace, SessionDetail, SessionRef, SessionSummary, TurnPage } from './model';
+
+/** Root ids are derived by the core from paths it discovered; they are never paths. */
+export const rootIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a root id');
+
+/**
+ * A session id as any format may spell it: letters and digits of any script, `_`, `-` and `.`,
+ * never starting with a dot, so `..`, separators and NUL can never pass. Each format checks its
+ * own, narrower pattern in the core.
+ */
+export const sessionIdSchema = z
+  .string()
+  .max(255)
+  .regex(/^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u, 'not a session id');
+
+export const sessionRefSchema = z.object({ root: rootIdSchema, id: sessionIdSchema }).strict();
+
+export const titleSchema = z
+  .string()
+  .trim()
+  .min(1, 'a name cannot be empty')
+  .max(200, 'a name is at most 200 characters')
+  .regex(/^[^\p{Cc}]*$/u, 'a name cannot contain control characters');
+
+export const trashIdSchema = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a trash id');
+
+const empty = z.object({}).strict();
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser' | 'cli';
+  /** Where the app looked for each format's default sessions directory. */
+  searched: SearchedPlace[];
+  demoAvailable: boolean;
+}
+
+export interface DeleteResult {
+  trashId: string;
+  summary: SessionSummary;
+}
+
+export interface OpenExternalResult {
+  /** The URL as the allowlist normalised it: only http(s). Null when it was refused. */
+  url: string | null;
+  /** False where the host has no opener of its own (the browser host); the page opens `url`. */
+  opened: boolean;
+}
+
+/** Binds an input schema to an output type; the output exists only at compile time. */
+function call<Input extends z.ZodType, Output>(input: Input): { input: Input; output?: Output } {
+  return { input };
+}
+
+export const calls = {
+  'app.info': call<typeof empty, AppInfo>(empty),
+  'app.openExternal': call<z.ZodObject<{ url: z.ZodString }>, OpenExternalResult>(
+    z.object({ url: z.string().max(4096) }).strict(),
+  ),
+  'roots.list': call<typeof empty, RootInfo[]>(empty),
+  'library.openDemo': call<typeof empty, RootInfo>(empty),
+  'sessions.list': call<z.ZodObject<{ root: z.ZodOptional<typeof rootIdSchema> }>, SessionSummary[]>(
+    z.object({ root: rootIdSchema.optional() }).strict(),
+  ),
+  'session.get': call<z.ZodObject<{ ref: typeof sessionRefSchema }>, SessionDetail>(
+    z.object({ ref: sessionRefSchema }).strict(),
+  ),
+  'session.turns': call<
+    z.ZodObject<{ ref: typeof sessionRefSchema; from: z.ZodNumber; count: z.ZodNumber }>,
+    TurnPage
+  >(
+    z
+      .object({
+        ref: sessionRefSchema,
+        from: z.number().int().min(0),
+        count: z.number().int().min(1).max(500),
+      })
+      .strict(),
+  ),
+  'session.rename': call<z.ZodObject<{ ref: typeof sessionRefSchema; title: typeof titleSchema }>, SessionSummary>(
+    z.object({ ref: sessionRefSchema, title: titleSchema }).strict(),
+  ),
+  'session.delete': call<z.ZodObject<{ ref: typeof sessionRefSchema }>, DeleteResult>(
+    z.object({ ref: sessionRefSchema }).strict(),
+  ),
+  'trash.restore': call<z.ZodObject<{ trashId: typeof trashIdSchema }>, SessionSummary>(
+    z.object({ trashId: trashIdSchema }).strict(),
+  ),
+} as const;
+
+export type CallName = keyof typeof calls;
+export const callNames = Object.keys(calls) as CallName[];
+
+export type CallInput<K extends CallName> = z.input<(typeof calls)[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<(typeof calls)[K]['input']>;
+export type CallOutput<K extends CallName> = NonNullable<(typeof calls)[K]['output']>;
+
+/** What the core implements, one function per call, on already-validated input. */
+export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
+
+/** Events the core emits; every host forwards them unchanged. */
+export interface Events {
+  /** Sessions under a root changed (our own writes now; the watcher later). */
+  'library.changed': { root: string | null };
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['library.changed'];
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && Object.hasOwn(calls, value);
+}
+
+/** The shape every call answers with on the wire. */
+export type CallEnvelope<K extends CallName> = Envelope<CallOutput<K>>;
+
+/** The nested verb shape (`api.sessions.list(...)`) that the preload bridge exposes. */
+type DomainOf<K> = K extends `${infer D}.${string}` ? D : never;
+type VerbOf<K, D extends string> = K extends `${D}.${infer V}` ? V : never;
+export type Bridge = {
+  [D in DomainOf<CallName>]: {
+    [K in CallName as VerbOf<K, D>]: (input: CallInput<K>) => Promise<CallEnvelope<K>>;
+  };
+} & {
+  events: { [E in EventName]: (listener: (payload: Events[E]) => void) => () => void };
+};
+
+export type { SessionRef };
