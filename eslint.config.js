@@ -62,11 +62,11 @@ export default tseslint.config(
     'src/shared runs anywhere: it imports nothing of ours, no electron, no node:*, no DOM.',
     [room('core', 'renderer', ...hosts), '^electron$', '^node:', '^(fs|path|os|child_process|crypto)$'],
   ),
-  boundary(['src/renderer/**'], 'The renderer imports only src/shared, and talks through src/renderer/api.ts.', [
-    room('core', ...hosts),
-    '^electron$',
-    '^node:',
-  ]),
+  boundary(
+    ['src/renderer/**'],
+    'The renderer imports only src/shared, and talks through src/renderer/api.ts.',
+    [room('core', ...hosts), '^electron$', '^node:'],
+  ),
   boundary(['src/core/**'], 'The core never imports a host, the renderer or electron.', [
     room('renderer', ...hosts),
     '^electron$',

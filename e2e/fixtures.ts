@@ -49,10 +49,14 @@ export const test = base.extend<AppOptions & { sandbox: Sandbox; app: Page }>({
 
     if (testInfo.project.name === 'electron') {
       const binary = electronBinary();
-      test.skip(!binary, 'Electron binary is not installed on this machine (it cannot be downloaded offline)');
+      test.skip(
+        !binary,
+        'Electron binary is not installed on this machine (it cannot be downloaded offline)',
+      );
       const electronApp = await _electron.launch({
         executablePath: binary ?? undefined,
-        args: [join(repo, 'out', 'main', 'index.js'), ...rootArgs],
+        // The repo (not out/main) so the app's name and version come from package.json.
+        args: [repo, ...rootArgs],
         env,
       });
       const window = await electronApp.firstWindow();

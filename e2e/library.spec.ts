@@ -89,7 +89,8 @@ test.describe('on a machine with no sessions anywhere', () => {
     const demo = resolve(import.meta.dirname, '..', 'resources', 'demo');
     const fingerprint = async () => {
       const hash = createHash('sha256');
-      for (const name of (await readdir(demo)).sort()) hash.update(name).update(await readFile(join(demo, name)));
+      for (const name of (await readdir(demo)).sort())
+        hash.update(name).update(await readFile(join(demo, name)));
       return hash.digest('hex');
     };
     const before = await fingerprint();
@@ -103,7 +104,10 @@ test.describe('on a machine with no sessions anywhere', () => {
     const rows = app.getByRole('navigation', { name: 'Sessions' }).locator('.row-main');
     await expect(rows.first()).toBeVisible();
     const list = app.getByRole('navigation', { name: 'Sessions' });
-    await list.getByRole('button', { name: /^Delete / }).first().click();
+    await list
+      .getByRole('button', { name: /^Delete / })
+      .first()
+      .click();
     await expect(app.getByRole('status')).toContainText('to the trash');
     expect(await fingerprint()).toBe(before);
   });

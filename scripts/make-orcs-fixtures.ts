@@ -129,15 +129,13 @@ function turn(key: string, index: number, at: bigint, t: TurnSpec): Conversation
     timestamp_ms: at,
     role: t.role,
     content: t.text,
-    tool_calls: (t.tools ?? []).map(
-      (c): ToolCallRecord => ({
-        tool_name: c.tool,
-        args: v(c.args),
-        result: c.result === undefined ? null : v(c.result),
-        success: c.ok ?? true,
-        duration_ms: BigInt(c.ms ?? 40),
-      }),
-    ),
+    tool_calls: (t.tools ?? []).map((c): ToolCallRecord => ({
+      tool_name: c.tool,
+      args: v(c.args),
+      result: c.result === undefined ? null : v(c.result),
+      success: c.ok ?? true,
+      duration_ms: BigInt(c.ms ?? 40),
+    })),
     tags: t.tags ?? [],
     metadata: map(t.meta ?? {}),
   };
@@ -152,7 +150,13 @@ function session(spec: SessionSpec): SessionAsset {
   });
   const learnedAt = clock;
   const preferences: UserPreferences = {
-    coding_style: { preferred_languages: [], indent: null, indent_size: null, naming_convention: null, comment_style: null },
+    coding_style: {
+      preferred_languages: [],
+      indent: null,
+      indent_size: null,
+      naming_convention: null,
+      comment_style: null,
+    },
     communication: { verbosity: null, language: null, formality: null, include_examples: false },
     frequent_tools: [],
     custom: new Map(),
@@ -180,15 +184,13 @@ function session(spec: SessionSpec): SessionAsset {
       technologies: spec.technologies ?? [],
       key_files: spec.keyFiles ?? [],
       architecture_notes: spec.notes ?? [],
-      learned_facts: (spec.facts ?? []).map(
-        ([key, value, source, confidence], i): LearnedFact => ({
-          key,
-          value,
-          source,
-          confidence: Math.fround(confidence),
-          learned_at_ms: learnedAt - BigInt((spec.facts?.length ?? 0) - i) * 60_000n,
-        }),
-      ),
+      learned_facts: (spec.facts ?? []).map(([key, value, source, confidence], i): LearnedFact => ({
+        key,
+        value,
+        source,
+        confidence: Math.fround(confidence),
+        learned_at_ms: learnedAt - BigInt((spec.facts?.length ?? 0) - i) * 60_000n,
+      })),
       persistent_contexts: (spec.contexts ?? []).map(([timing, content], i) => ({
         id: `ctx-${i + 1}`,
         timing,
@@ -202,8 +204,18 @@ function session(spec: SessionSpec): SessionAsset {
   };
 }
 
-function skill(id: string, enabled: boolean, triggers: TriggerCondition[], params: Record<string, unknown> = {}): SkillConfig {
-  return { skill_id: id, enabled, auto_trigger: { enabled: triggers.length > 0, triggers }, params: map(params) };
+function skill(
+  id: string,
+  enabled: boolean,
+  triggers: TriggerCondition[],
+  params: Record<string, unknown> = {},
+): SkillConfig {
+  return {
+    skill_id: id,
+    enabled,
+    auto_trigger: { enabled: triggers.length > 0, triggers },
+    params: map(params),
+  };
 }
 
 const onEdit = (glob: string): TriggerCondition => ({ variant: 'OnFileEdit', glob });
@@ -304,7 +316,10 @@ const rustRefactor = session({
   start: '2026-02-03T09:12:00Z',
   technologies: ['rust', 'clap', 'thiserror', 'sqlite'],
   keyFiles: ['src/main.rs', 'src/import/mod.rs', 'src/import/csv.rs', 'src/error.rs'],
-  notes: ['Importers return ImportError; main maps it to exit codes', 'SQLite access goes through db::Pool only'],
+  notes: [
+    'Importers return ImportError; main maps it to exit codes',
+    'SQLite access goes through db::Pool only',
+  ],
   facts: [
     ['test_command', 'cargo test --all-features', 'observed', 1.0],
     ['error_crate', 'thiserror 2.x', 'file:Cargo.toml', 0.95],
@@ -313,7 +328,10 @@ const rustRefactor = session({
   ],
   preferences: fullPreferences(['rust', 'sql']),
   skills: [
-    skill('cargo-check', true, [onEdit('**/*.rs'), every(900)], { args: ['--all-targets'], deny_warnings: true }),
+    skill('cargo-check', true, [onEdit('**/*.rs'), every(900)], {
+      args: ['--all-targets'],
+      deny_warnings: true,
+    }),
     skill('commit-message', true, [onEvent('git.pre_commit')], { style: 'conventional' }),
   ],
   grants: [
@@ -323,7 +341,12 @@ const rustRefactor = session({
   ],
   snapshots: [
     hil('2026-02-03T09:20:00Z', [
-      ['bash', 'Run `cargo test --all-features`', { command: 'cargo test --all-features', cwd: CARGO_ROOT }, 'Approved'],
+      [
+        'bash',
+        'Run `cargo test --all-features`',
+        { command: 'cargo test --all-features', cwd: CARGO_ROOT },
+        'Approved',
+      ],
       ['write', 'Write src/error.rs', { path: 'src/error.rs', bytes: 1312 }, 'Approved'],
       ['bash', 'Run `git commit -am "refactor: typed import errors"`', { command: 'git commit' }, 'Approved'],
     ]),
@@ -344,9 +367,21 @@ const rustRefactor = session({
           args: { pattern: '\\.unwrap\\(\\)|expect\\(', path: 'src/import' },
           result: {
             matches: [
-              { file: 'src/import/csv.rs', line: 41, text: '    let amount: i64 = fields[2].parse().unwrap();' },
-              { file: 'src/import/csv.rs', line: 47, text: '    let date = NaiveDate::parse_from_str(fields[0], "%d.%m.%Y").unwrap();' },
-              { file: 'src/import/mod.rs', line: 18, text: '    let file = File::open(path).expect("open input");' },
+              {
+                file: 'src/import/csv.rs',
+                line: 41,
+                text: '    let amount: i64 = fields[2].parse().unwrap();',
+              },
+              {
+                file: 'src/import/csv.rs',
+                line: 47,
+                text: '    let date = NaiveDate::parse_from_str(fields[0], "%d.%m.%Y").unwrap();',
+              },
+              {
+                file: 'src/import/mod.rs',
+                line: 18,
+                text: '    let file = File::open(path).expect("open input");',
+              },
             ],
             truncated: false,
           },
@@ -356,7 +391,7 @@ const rustRefactor = session({
           tool: 'read_file',
           args: { path: 'src/import/csv.rs', start_line: 30, end_line: 60 },
           result:
-            'pub fn parse_row(line: &str) -> Transaction {\n    let fields: Vec<&str> = line.split(\';\').collect();\n    let amount: i64 = fields[2].parse().unwrap();\n    // ...\n}',
+            "pub fn parse_row(line: &str) -> Transaction {\n    let fields: Vec<&str> = line.split(';').collect();\n    let amount: i64 = fields[2].parse().unwrap();\n    // ...\n}",
           ms: 4,
         },
       ],
@@ -366,7 +401,11 @@ const rustRefactor = session({
       text: 'Three panics: two in `parse_row` (amount and date), one when opening the file. I propose an `ImportError` enum with `thiserror`:\n\n```rust\n#[derive(Debug, thiserror::Error)]\npub enum ImportError {\n    #[error("cannot open {path}: {source}")]\n    Open { path: PathBuf, source: std::io::Error },\n    #[error("line {line}: bad amount {value:?}")]\n    Amount { line: usize, value: String },\n    #[error("line {line}: bad date {value:?}")]\n    Date { line: usize, value: String },\n}\n```\n\n`parse_row` would return `Result<Transaction, ImportError>` and the importer would collect bad rows instead of stopping. OK?',
       after: 14,
     },
-    { role: 'user', text: 'Yes, but skip bad rows and print a summary at the end instead of failing.', after: 40 },
+    {
+      role: 'user',
+      text: 'Yes, but skip bad rows and print a summary at the end instead of failing.',
+      after: 40,
+    },
     {
       role: 'assistant',
       text: 'Writing `src/error.rs` and updating the importer.',
@@ -393,8 +432,10 @@ const rustRefactor = session({
           args: { command: 'cargo test --all-features', timeout_s: 300 },
           result: {
             exit_code: 101,
-            stdout: 'running 14 tests\n...\ntest import::csv::tests::rejects_bad_amount ... FAILED\n\nfailures:\n    import::csv::tests::rejects_bad_amount\n\ntest result: FAILED. 13 passed; 1 failed',
-            stderr: "thread 'import::csv::tests::rejects_bad_amount' panicked at src/import/csv.rs:88:9:\nexpected Err, got Ok(Transaction { amount: 0, .. })",
+            stdout:
+              'running 14 tests\n...\ntest import::csv::tests::rejects_bad_amount ... FAILED\n\nfailures:\n    import::csv::tests::rejects_bad_amount\n\ntest result: FAILED. 13 passed; 1 failed',
+            stderr:
+              "thread 'import::csv::tests::rejects_bad_amount' panicked at src/import/csv.rs:88:9:\nexpected Err, got Ok(Transaction { amount: 0, .. })",
           },
           ok: false,
           ms: 18734,
@@ -408,14 +449,22 @@ const rustRefactor = session({
       tools: [
         {
           tool: 'edit_file',
-          args: { path: 'src/import/csv.rs', old: 'fields[2].replace(\',\', "")', new: 'fields[2].replacen(\',\', ".", 1)' },
+          args: {
+            path: 'src/import/csv.rs',
+            old: 'fields[2].replace(\',\', "")',
+            new: 'fields[2].replacen(\',\', ".", 1)',
+          },
           result: { status: 'patched', hunks: 1 },
           ms: 7,
         },
         {
           tool: 'bash',
           args: { command: 'cargo test --all-features', timeout_s: 300 },
-          result: { exit_code: 0, stdout: 'running 14 tests\n..............\ntest result: ok. 14 passed; 0 failed', stderr: '' },
+          result: {
+            exit_code: 0,
+            stdout: 'running 14 tests\n..............\ntest result: ok. 14 passed; 0 failed',
+            stderr: '',
+          },
           ms: 16212,
         },
       ],
@@ -434,7 +483,12 @@ const rustRefactor = session({
         {
           tool: 'bash',
           args: { command: 'git commit -am "refactor(import): typed errors, skip bad rows"' },
-          result: { exit_code: 0, stdout: '[main 4e1f0c2] refactor(import): typed errors, skip bad rows\n 3 files changed, 71 insertions(+), 12 deletions(-)', stderr: '' },
+          result: {
+            exit_code: 0,
+            stdout:
+              '[main 4e1f0c2] refactor(import): typed errors, skip bad rows\n 3 files changed, 71 insertions(+), 12 deletions(-)',
+            stderr: '',
+          },
           ms: 120,
         },
       ],
@@ -458,7 +512,10 @@ const tsBugfix = session({
     p.communication.verbosity = 'balanced';
   },
   turns: [
-    { role: 'user', text: 'Customers get charged twice when the mobile app retries POST /charge after a timeout. Find out why.' },
+    {
+      role: 'user',
+      text: 'Customers get charged twice when the mobile app retries POST /charge after a timeout. Find out why.',
+    },
     {
       role: 'assistant',
       text: 'Checking how the route handles the idempotency key.',
@@ -490,7 +547,8 @@ const tsBugfix = session({
         {
           tool: 'bash',
           args: { command: 'npx vitest run test/charge.test.ts' },
-          result: 'FAIL test/charge.test.ts > charges once for concurrent retries\nAssertionError: expected 2 to be 1 // Object.is equality',
+          result:
+            'FAIL test/charge.test.ts > charges once for concurrent retries\nAssertionError: expected 2 to be 1 // Object.is equality',
           ok: false,
           ms: 4210,
         },
@@ -498,10 +556,20 @@ const tsBugfix = session({
     },
     {
       role: 'assistant',
-      text: 'Reserving the key with `INSERT ... ON CONFLICT DO NOTHING RETURNING id` before charging; a request that loses the race waits for the winner\'s result.',
+      text: "Reserving the key with `INSERT ... ON CONFLICT DO NOTHING RETURNING id` before charging; a request that loses the race waits for the winner's result.",
       tools: [
-        { tool: 'edit_file', args: { path: 'src/db/payments.ts' }, result: { status: 'patched', hunks: 2 }, ms: 8 },
-        { tool: 'edit_file', args: { path: 'src/routes/charge.ts' }, result: { status: 'patched', hunks: 1 }, ms: 5 },
+        {
+          tool: 'edit_file',
+          args: { path: 'src/db/payments.ts' },
+          result: { status: 'patched', hunks: 2 },
+          ms: 8,
+        },
+        {
+          tool: 'edit_file',
+          args: { path: 'src/routes/charge.ts' },
+          result: { status: 'patched', hunks: 1 },
+          ms: 5,
+        },
         {
           tool: 'bash',
           args: { command: 'npx vitest run' },
@@ -521,7 +589,10 @@ const pythonPipeline = session({
   start: '2026-01-21T08:00:00Z',
   technologies: ['python', 'pandas', 'airflow'],
   turns: [
-    { role: 'user', text: 'The nightly DAG fails on stations that report no humidity. Make the transform tolerate nulls.' },
+    {
+      role: 'user',
+      text: 'The nightly DAG fails on stations that report no humidity. Make the transform tolerate nulls.',
+    },
     {
       role: 'assistant',
       text: 'Looking at the failing task log and the transform.',
@@ -529,11 +600,18 @@ const pythonPipeline = session({
         {
           tool: 'bash',
           args: { command: 'airflow tasks logs weather_etl transform 2026-01-20' },
-          result: 'ValueError: cannot convert float NaN to integer\n  File "dags/transform.py", line 58, in to_row',
+          result:
+            'ValueError: cannot convert float NaN to integer\n  File "dags/transform.py", line 58, in to_row',
           ok: true,
           ms: 2300,
         },
-        { tool: 'read_file', args: { path: 'dags/transform.py', start_line: 50, end_line: 65 }, result: null, ok: false, ms: 2 },
+        {
+          tool: 'read_file',
+          args: { path: 'dags/transform.py', start_line: 50, end_line: 65 },
+          result: null,
+          ok: false,
+          ms: 2,
+        },
       ],
     },
     {
@@ -550,10 +628,20 @@ const pythonPipeline = session({
     },
     {
       role: 'assistant',
-      text: 'Using pandas\' nullable `Int64` dtype keeps missing humidity as `<NA>` instead of crashing, and the loader writes NULL.',
+      text: "Using pandas' nullable `Int64` dtype keeps missing humidity as `<NA>` instead of crashing, and the loader writes NULL.",
       tools: [
-        { tool: 'edit_file', args: { path: 'dags/weather/transform.py' }, result: { status: 'patched' }, ms: 4 },
-        { tool: 'bash', args: { command: 'pytest -q tests/test_transform.py' }, result: { exit_code: 0, passed: 9, failed: 0, seconds: 1.42 }, ms: 3100 },
+        {
+          tool: 'edit_file',
+          args: { path: 'dags/weather/transform.py' },
+          result: { status: 'patched' },
+          ms: 4,
+        },
+        {
+          tool: 'bash',
+          args: { command: 'pytest -q tests/test_transform.py' },
+          result: { exit_code: 0, passed: 9, failed: 0, seconds: 1.42 },
+          ms: 3100,
+        },
       ],
     },
   ],
@@ -596,7 +684,10 @@ const emoji = session({
   root: '/Users/sam/launch',
   start: '2026-02-15T18:00:00Z',
   turns: [
-    { role: 'user', text: 'Turn the launch checklist into a README section with emoji status markers ✅❌⏳ please 🙏' },
+    {
+      role: 'user',
+      text: 'Turn the launch checklist into a README section with emoji status markers ✅❌⏳ please 🙏',
+    },
     {
       role: 'assistant',
       text: '## Launch checklist\n\n- ✅ DNS switched\n- ✅ TLS certs 🔒\n- ⏳ Load test (👩🏽‍💻 Priya)\n- ❌ Rollback plan 🧯\n- 🏳️‍🌈 Pride-month banner off\n- 🇯🇵 Japanese copy reviewed\n\nFamily emoji test: 👨‍👩‍👧‍👦 and a lone regional indicator 🇦.',
@@ -611,7 +702,10 @@ const rtl = session({
   root: '/home/dana/booking',
   start: '2026-02-16T07:45:00Z',
   turns: [
-    { role: 'user', text: 'תרגם את הודעות השגיאה לעברית ולערבית. Keep the placeholders {date} and {seats} as they are.' },
+    {
+      role: 'user',
+      text: 'תרגם את הודעות השגיאה לעברית ולערבית. Keep the placeholders {date} and {seats} as they are.',
+    },
     {
       role: 'assistant',
       text: 'he: "אין מקומות פנויים בתאריך {date} (התבקשו {seats})"\nar: "لا توجد مقاعد متاحة في {date} (المطلوب {seats})"\n\nMixed direction check: the order ID ‏#A-1042‏ stays left-to-right inside RTL text.',
@@ -626,7 +720,19 @@ const rtl = session({
 /** Several MB of a realistic build log in one tool result, plus the turn's text. */
 function hugeLog(): string {
   const rand = seeded(7);
-  const crates = ['serde', 'tokio', 'hyper', 'rustls', 'tracing', 'regex', 'sqlx', 'axum', 'tower', 'bytes', 'mio'];
+  const crates = [
+    'serde',
+    'tokio',
+    'hyper',
+    'rustls',
+    'tracing',
+    'regex',
+    'sqlx',
+    'axum',
+    'tower',
+    'bytes',
+    'mio',
+  ];
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < 3_600_000; i++) {
@@ -672,7 +778,16 @@ const hugeTurn = session({
 });
 
 function longHistory(): SessionAsset {
-  const topics = ['parser', 'lexer', 'type checker', 'codegen', 'optimizer', 'linker script', 'test runner', 'CLI flags'];
+  const topics = [
+    'parser',
+    'lexer',
+    'type checker',
+    'codegen',
+    'optimizer',
+    'linker script',
+    'test runner',
+    'CLI flags',
+  ];
   const turns: TurnSpec[] = [];
   for (let i = 0; i < 1200; i++) {
     const topic = topics[i % topics.length] ?? 'parser';
@@ -686,7 +801,15 @@ function longHistory(): SessionAsset {
             tags: i % 50 === 1 ? ['milestone'] : [],
             tools:
               i % 10 === 1
-                ? [{ tool: 'bash', args: { command: 'make test' }, result: { exit_code: i % 40 === 1 ? 2 : 0 }, ok: i % 40 !== 1, ms: 900 + (i % 7) * 100 }]
+                ? [
+                    {
+                      tool: 'bash',
+                      args: { command: 'make test' },
+                      result: { exit_code: i % 40 === 1 ? 2 : 0 },
+                      ok: i % 40 !== 1,
+                      ms: 900 + (i % 7) * 100,
+                    },
+                  ]
                 : [],
           },
     );
@@ -699,8 +822,18 @@ function longHistory(): SessionAsset {
     technologies: ['c', 'make'],
     turns,
     compacted: [
-      ['Set up the repo, Makefile and a hello-world backend.', 120, '2026-01-02T08:00:00Z', '2026-01-02T12:30:00Z'],
-      ['Wrote the lexer and its tests; fixed UTF-8 identifiers.', 240, '2026-01-03T08:00:00Z', '2026-01-04T17:10:00Z'],
+      [
+        'Set up the repo, Makefile and a hello-world backend.',
+        120,
+        '2026-01-02T08:00:00Z',
+        '2026-01-02T12:30:00Z',
+      ],
+      [
+        'Wrote the lexer and its tests; fixed UTF-8 identifiers.',
+        240,
+        '2026-01-03T08:00:00Z',
+        '2026-01-04T17:10:00Z',
+      ],
     ],
     maxTurns: 1200n,
   });
@@ -712,13 +845,24 @@ const everyTrigger = session({
   root: '/home/mika/src/ledgerline',
   start: '2026-02-20T10:00:00Z',
   skills: [
-    skill('format-on-save', true, [onEdit('**/*.{ts,tsx}'), onEdit('*.md')], { tool: 'prettier', write: true }),
+    skill('format-on-save', true, [onEdit('**/*.{ts,tsx}'), onEdit('*.md')], {
+      tool: 'prettier',
+      write: true,
+    }),
     skill('context-injector', true, [preRequest], { max_tokens: 2000 }),
     skill('answer-checker', true, [postResponse], { strict: false }),
     skill('release-notes', true, [onEvent('git.tag'), onEvent('ci.passed')], {}),
     skill('heartbeat', true, [every(60), every(86400)], { url: 'https://status.example.com/ping' }),
     skill('everything', false, [onEdit('src/**'), preRequest, postResponse, onEvent('any'), every(3600)], {}),
-    skill('future-trigger', true, [{ variant: 'raw', value: v({ OnSchedule: { cron: '0 9 * * 1-5' } }) }, { variant: 'raw', value: 'OnIdle' }], {}),
+    skill(
+      'future-trigger',
+      true,
+      [
+        { variant: 'raw', value: v({ OnSchedule: { cron: '0 9 * * 1-5' } }) },
+        { variant: 'raw', value: 'OnIdle' },
+      ],
+      {},
+    ),
   ],
   turns: [{ role: 'user', text: 'List my skills and what fires them.' }],
 });
@@ -770,15 +914,42 @@ const toolCalls = session({
       role: 'assistant',
       text: 'Running the usual checks.',
       tools: [
-        { tool: 'bash', args: { command: 'git status --porcelain' }, result: ' M src/main.rs\n?? notes.md', ms: 35 },
-        { tool: 'bash', args: { command: 'cargo clippy -- -D warnings' }, result: { exit_code: 1, stderr: 'error: this `if` has identical blocks' }, ok: false, ms: 14230 },
-        { tool: 'list_dir', args: { path: 'src', depth: 1 }, result: ['main.rs', 'error.rs', 'import/', 'db/'], ms: 2 },
+        {
+          tool: 'bash',
+          args: { command: 'git status --porcelain' },
+          result: ' M src/main.rs\n?? notes.md',
+          ms: 35,
+        },
+        {
+          tool: 'bash',
+          args: { command: 'cargo clippy -- -D warnings' },
+          result: { exit_code: 1, stderr: 'error: this `if` has identical blocks' },
+          ok: false,
+          ms: 14230,
+        },
+        {
+          tool: 'list_dir',
+          args: { path: 'src', depth: 1 },
+          result: ['main.rs', 'error.rs', 'import/', 'db/'],
+          ms: 2,
+        },
         { tool: 'count_lines', args: { glob: 'src/**/*.rs' }, result: 4182, ms: 60 },
         { tool: 'ping', args: {}, result: true, ms: 0 },
         { tool: 'read_file', args: { path: 'missing.rs' }, result: null, ok: false, ms: 1 },
-        { tool: 'web_fetch', args: 'https://docs.rs/thiserror', result: { status: 200, bytes: 48213, title: 'thiserror - Rust' }, ms: 812 },
+        {
+          tool: 'web_fetch',
+          args: 'https://docs.rs/thiserror',
+          result: { status: 200, bytes: 48213, title: 'thiserror - Rust' },
+          ms: 812,
+        },
         { tool: 'noop', args: null, ms: 0 },
-        { tool: 'timeout_example', args: { command: 'sleep 600' }, result: 'killed after 300 s', ok: false, ms: 300000 },
+        {
+          tool: 'timeout_example',
+          args: { command: 'sleep 600' },
+          result: 'killed after 300 s',
+          ok: false,
+          ms: 300000,
+        },
       ],
     },
     { role: 'assistant', text: 'Clippy found one real issue; the rest is clean.' },
@@ -792,13 +963,31 @@ const compacted = session({
   start: '2026-02-12T08:00:00Z',
   maxTurns: 50n,
   compacted: [
-    ['Inventoried the 14 GitHub Actions workflows; 9 need Docker-in-Docker.', 38, '2026-02-10T08:00:00Z', '2026-02-10T16:20:00Z'],
-    ['Set up two runner VMs with Terraform; tagged them `self-hosted,linux,x64`.', 44, '2026-02-11T08:05:00Z', '2026-02-11T15:00:00Z'],
-    ['Moved the build and test workflows; cache hit rate went from 20% to 85%.', 50, '2026-02-11T15:10:00Z', '2026-02-12T07:30:00Z'],
+    [
+      'Inventoried the 14 GitHub Actions workflows; 9 need Docker-in-Docker.',
+      38,
+      '2026-02-10T08:00:00Z',
+      '2026-02-10T16:20:00Z',
+    ],
+    [
+      'Set up two runner VMs with Terraform; tagged them `self-hosted,linux,x64`.',
+      44,
+      '2026-02-11T08:05:00Z',
+      '2026-02-11T15:00:00Z',
+    ],
+    [
+      'Moved the build and test workflows; cache hit rate went from 20% to 85%.',
+      50,
+      '2026-02-11T15:10:00Z',
+      '2026-02-12T07:30:00Z',
+    ],
   ],
   turns: [
     { role: 'user', text: 'Where were we? Only the release workflow left, right?' },
-    { role: 'assistant', text: 'Yes. Release still runs on `ubuntu-latest` because it needs the signing key from the hosted secret store.' },
+    {
+      role: 'assistant',
+      text: 'Yes. Release still runs on `ubuntu-latest` because it needs the signing key from the hosted secret store.',
+    },
   ],
 });
 
@@ -845,9 +1034,19 @@ const hilSnapshot = session({
   start: '2026-02-25T09:00:00Z',
   snapshots: [
     hil('2026-02-25T09:01:00Z', [
-      ['bash', 'Run `rm -rf target/`', { command: 'rm -rf target/' }, { Rejected: { reason: 'keep the build cache' } }],
+      [
+        'bash',
+        'Run `rm -rf target/`',
+        { command: 'rm -rf target/' },
+        { Rejected: { reason: 'keep the build cache' } },
+      ],
       ['write', 'Write src/lib.rs', { path: 'src/lib.rs' }, 'Approved'],
-      ['write', 'Write config/prod.toml', { path: 'config/prod.toml' }, { Modified: { modified_payload: { path: 'config/staging.toml' } } }],
+      [
+        'write',
+        'Write config/prod.toml',
+        { path: 'config/prod.toml' },
+        { Modified: { modified_payload: { path: 'config/staging.toml' } } },
+      ],
       ['bash', 'Run `curl | sh`', null, { Rejected: { reason: null } }],
     ]),
     {
@@ -963,7 +1162,12 @@ const beforeGrants = session({
   start: '2026-02-05T10:00:00Z',
   snapshots: [hil('2026-02-05T10:00:10Z', [['bash', 'Run `make`', { command: 'make' }, 'Approved']])],
 });
-const noMaxTurns = session({ key: 'backcompat-no-max-turns', name: 'no max_turns', root: '/w', start: '2026-02-06T10:00:00Z' });
+const noMaxTurns = session({
+  key: 'backcompat-no-max-turns',
+  name: 'no max_turns',
+  root: '/w',
+  start: '2026-02-06T10:00:00Z',
+});
 const noRootNoName = session({
   key: 'backcompat-no-root-no-name',
   start: '2026-02-07T10:00:00Z',
@@ -979,31 +1183,59 @@ interface FileOut {
 }
 
 const sessions: [SessionAsset, string][] = [
-  [rustRefactor, 'realistic coding session (Rust): grep/read/edit/bash tool calls, a failing then passing test run, facts, full preferences, skills, HIL snapshot, grants'],
+  [
+    rustRefactor,
+    'realistic coding session (Rust): grep/read/edit/bash tool calls, a failing then passing test run, facts, full preferences, skills, HIL snapshot, grants',
+  ],
   [tsBugfix, 'realistic bug hunt (TypeScript): failing test as a string result, partial preferences'],
-  [pythonPipeline, 'realistic (Python): a tool call that fails with a null result, results as objects and strings'],
+  [
+    pythonPipeline,
+    'realistic (Python): a tool call that fails with a null result, results as objects and strings',
+  ],
   [cjk, 'CJK: Japanese and Chinese in name, path, turns, facts'],
   [emoji, 'emoji: ZWJ sequences, skin tones, flags, emoji metadata keys'],
   [rtl, 'right-to-left: Hebrew and Arabic name and turns, mixed direction'],
   [hugeTurn, 'one turn of ~3.6 MB (a build log), for paging and caching'],
   [longHistory(), '1,200 turns, periodic failing tool calls, two compacted spans, max_turns 1200'],
-  [everyTrigger, 'every TriggerCondition variant (OnFileEdit, OnLLMPreRequest, OnLLMPostResponse, OnEvent, Interval) plus two unknown ones kept raw'],
-  [metadataTypes, 'metadata of every JSON value type: null, bools, ints, big ints (2^53+1, u64::MAX, i64::MIN), floats, -0.0, strings, arrays, objects'],
-  [toolCalls, 'tool calls that succeed and fail; args as object/string/null; results as object/string/array/number/bool/null'],
+  [
+    everyTrigger,
+    'every TriggerCondition variant (OnFileEdit, OnLLMPreRequest, OnLLMPostResponse, OnEvent, Interval) plus two unknown ones kept raw',
+  ],
+  [
+    metadataTypes,
+    'metadata of every JSON value type: null, bools, ints, big ints (2^53+1, u64::MAX, i64::MIN), floats, -0.0, strings, arrays, objects',
+  ],
+  [
+    toolCalls,
+    'tool calls that succeed and fail; args as object/string/null; results as object/string/array/number/bool/null',
+  ],
   [compacted, 'three compacted spans and max_turns 50'],
   [learnedFacts, 'learned facts with confidence 1.0, 0.95, 0.5, 1/3, 0.1, 0.0 and 1e-7'],
   [preferencesFull, 'every preference set, custom values, persistent contexts'],
-  [hilSnapshot, 'HIL component snapshot (Approved, Rejected with and without reason, Modified) and a second component; Persistent and OneTime grants'],
-  [snapshotsOnly, 'what ORCS HEAD really writes: empty history, snapshots and grants, no name (title falls back to the id)'],
+  [
+    hilSnapshot,
+    'HIL component snapshot (Approved, Rejected with and without reason, Modified) and a second component; Persistent and OneTime grants',
+  ],
+  [
+    snapshotsOnly,
+    'what ORCS HEAD really writes: empty history, snapshots and grants, no name (title falls back to the id)',
+  ],
   [emptyNew, 'SessionAsset::new(): everything empty, no name, no root'],
   [untitled, 'no name: title from the first non-blank user line, cut to 80 characters'],
   [rolesAndTags, 'system/user/assistant/tool roles and a free-form role, tags'],
-  [unknownFields, 'fields ORCS does not know (root, history, turn, project_context) and version 2: must survive a rename'],
+  [
+    unknownFields,
+    'fields ORCS does not know (root, history, turn, project_context) and version 2: must survive a rename',
+  ],
   [timestampsEdge, 'created_at_ms 0 and updated_at_ms u64::MAX (outside the Date range)'],
   [persistentContexts, 'persistent context injections with several timings'],
 ];
 
-const files: FileOut[] = sessions.map(([asset, covers]) => ({ name: `${asset.id}.json`, bytes: serializeAsset(asset), covers }));
+const files: FileOut[] = sessions.map(([asset, covers]) => ({
+  name: `${asset.id}.json`,
+  bytes: serializeAsset(asset),
+  covers,
+}));
 
 files.push(
   {
@@ -1044,14 +1276,19 @@ files.push(
       prefs.coding_style = { preferred_languages: [] };
       prefs.communication = {};
     }),
-    covers: 'backward compatible: no root_path or name, minimal preferences (only preferred_languages, communication {})',
+    covers:
+      'backward compatible: no root_path or name, minimal preferences (only preferred_languages, communication {})',
   },
   {
     name: `${uuid('damaged-truncated')}.json`,
     bytes: damagedSource.slice(0, Math.floor(damagedSource.length * 0.6)),
     covers: 'damaged: a real session cut off at 60% (a crash mid-write by another tool)',
   },
-  { name: `${uuid('damaged-not-json')}.json`, bytes: 'session: rust-cli-refactor\nstatus: draft\n', covers: 'damaged: YAML, not JSON' },
+  {
+    name: `${uuid('damaged-not-json')}.json`,
+    bytes: 'session: rust-cli-refactor\nstatus: draft\n',
+    covers: 'damaged: YAML, not JSON',
+  },
   {
     name: `${uuid('damaged-wrong-shape')}.json`,
     bytes: compact('{"session_id":"x","messages":[{"role":"user","content":"hi"}]}'),
@@ -1083,7 +1320,11 @@ files.push(
     bytes: damagedSource.slice(0, 1000),
     covers: 'ignored: an ORCS temp file left by a crashed save (dot-file)',
   },
-  { name: 'notes.txt', bytes: 'Not a session; ORCS and Sessionscope skip files that are not .json.\n', covers: 'ignored: not .json' },
+  {
+    name: 'notes.txt',
+    bytes: 'Not a session; ORCS and Sessionscope skip files that are not .json.\n',
+    covers: 'ignored: not .json',
+  },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -1091,7 +1332,10 @@ files.push(
 
 const demoTurns = {
   payments: [
-    { role: 'user', text: 'We need idempotency keys on POST /v1/transfers. Clients retry on timeouts and we have seen duplicate transfers in the ledger.' },
+    {
+      role: 'user',
+      text: 'We need idempotency keys on POST /v1/transfers. Clients retry on timeouts and we have seen duplicate transfers in the ledger.',
+    },
     {
       role: 'assistant',
       text: "Let me see how transfers are created today and whether there's already a unique constraint I can lean on.",
@@ -1100,7 +1344,12 @@ const demoTurns = {
         {
           tool: 'grep',
           args: { pattern: 'func .*CreateTransfer', path: 'internal/' },
-          result: { matches: [{ file: 'internal/transfer/service.go', line: 42 }, { file: 'internal/http/transfers.go', line: 27 }] },
+          result: {
+            matches: [
+              { file: 'internal/transfer/service.go', line: 42 },
+              { file: 'internal/http/transfers.go', line: 27 },
+            ],
+          },
           ms: 28,
         },
         {
@@ -1114,7 +1363,7 @@ const demoTurns = {
     },
     {
       role: 'assistant',
-      text: "Plan:\n\n1. New table `idempotency_keys (key text, client_id uuid, request_hash bytea, response jsonb, created_at timestamptz, primary key (client_id, key))`.\n2. In the handler, `INSERT ... ON CONFLICT DO NOTHING` inside the same transaction as the transfer.\n3. On conflict: same request hash → replay the stored response; different hash → `422 idempotency_key_reused`.\n4. Keys expire after 24 h via a nightly job.\n\nShall I go ahead?",
+      text: 'Plan:\n\n1. New table `idempotency_keys (key text, client_id uuid, request_hash bytea, response jsonb, created_at timestamptz, primary key (client_id, key))`.\n2. In the handler, `INSERT ... ON CONFLICT DO NOTHING` inside the same transaction as the transfer.\n3. On conflict: same request hash → replay the stored response; different hash → `422 idempotency_key_reused`.\n4. Keys expire after 24 h via a nightly job.\n\nShall I go ahead?',
       after: 18,
     },
     { role: 'user', text: 'Go. Use the existing migration tool (goose).', after: 70 },
@@ -1123,16 +1372,37 @@ const demoTurns = {
       text: 'Adding the migration, the store and the handler change, with tests.',
       after: 6,
       tools: [
-        { tool: 'bash', args: { command: 'goose -dir migrations create idempotency_keys sql' }, result: 'Created new file: migrations/20260304101500_idempotency_keys.sql', ms: 410 },
-        { tool: 'edit_file', args: { path: 'migrations/20260304101500_idempotency_keys.sql' }, result: { status: 'written', lines: 14 }, ms: 5 },
-        { tool: 'edit_file', args: { path: 'internal/idempotency/store.go', create: true }, result: { status: 'created', lines: 96 }, ms: 7 },
-        { tool: 'edit_file', args: { path: 'internal/http/transfers.go' }, result: { status: 'patched', hunks: 3 }, ms: 6 },
+        {
+          tool: 'bash',
+          args: { command: 'goose -dir migrations create idempotency_keys sql' },
+          result: 'Created new file: migrations/20260304101500_idempotency_keys.sql',
+          ms: 410,
+        },
+        {
+          tool: 'edit_file',
+          args: { path: 'migrations/20260304101500_idempotency_keys.sql' },
+          result: { status: 'written', lines: 14 },
+          ms: 5,
+        },
+        {
+          tool: 'edit_file',
+          args: { path: 'internal/idempotency/store.go', create: true },
+          result: { status: 'created', lines: 96 },
+          ms: 7,
+        },
+        {
+          tool: 'edit_file',
+          args: { path: 'internal/http/transfers.go' },
+          result: { status: 'patched', hunks: 3 },
+          ms: 6,
+        },
         {
           tool: 'bash',
           args: { command: 'go test ./internal/...' },
           result: {
             exit_code: 1,
-            stdout: '--- FAIL: TestTransfer_ReplaysSameKey (0.04s)\n    transfers_test.go:88: status = 201, want 200 on replay',
+            stdout:
+              '--- FAIL: TestTransfer_ReplaysSameKey (0.04s)\n    transfers_test.go:88: status = 201, want 200 on replay',
           },
           ok: false,
           ms: 6120,
@@ -1144,13 +1414,27 @@ const demoTurns = {
       text: 'The replay returns 201 because I stored the response body but not the status. Storing both.',
       after: 4,
       tools: [
-        { tool: 'edit_file', args: { path: 'internal/idempotency/store.go' }, result: { status: 'patched', hunks: 2 }, ms: 4 },
-        { tool: 'bash', args: { command: 'go test ./internal/...' }, result: { exit_code: 0, stdout: 'ok  \tledger/internal/http\t0.412s\nok  \tledger/internal/idempotency\t0.087s\nok  \tledger/internal/transfer\t0.233s' }, ms: 5890 },
+        {
+          tool: 'edit_file',
+          args: { path: 'internal/idempotency/store.go' },
+          result: { status: 'patched', hunks: 2 },
+          ms: 4,
+        },
+        {
+          tool: 'bash',
+          args: { command: 'go test ./internal/...' },
+          result: {
+            exit_code: 0,
+            stdout:
+              'ok  \tledger/internal/http\t0.412s\nok  \tledger/internal/idempotency\t0.087s\nok  \tledger/internal/transfer\t0.233s',
+          },
+          ms: 5890,
+        },
       ],
     },
     {
       role: 'assistant',
-      text: 'Done. Summary:\n\n- `migrations/20260304101500_idempotency_keys.sql`: new table, PK `(client_id, key)`\n- `internal/idempotency/store.go`: `Reserve`, `Complete`, `Replay`\n- `internal/http/transfers.go`: reserves the key in the transfer\'s transaction\n- 6 new tests, including two concurrent requests with one key\n\nOne follow-up: the nightly cleanup job is not written yet.',
+      text: "Done. Summary:\n\n- `migrations/20260304101500_idempotency_keys.sql`: new table, PK `(client_id, key)`\n- `internal/idempotency/store.go`: `Reserve`, `Complete`, `Replay`\n- `internal/http/transfers.go`: reserves the key in the transfer's transaction\n- 6 new tests, including two concurrent requests with one key\n\nOne follow-up: the nightly cleanup job is not written yet.",
       after: 3,
     },
     { role: 'user', text: 'Write the cleanup as a River periodic job, same repo.', after: 120 },
@@ -1159,52 +1443,107 @@ const demoTurns = {
       text: 'Added `internal/jobs/expire_idempotency_keys.go`, scheduled daily at 03:00 UTC, deleting keys older than 24 h in batches of 5,000.',
       after: 30,
       tools: [
-        { tool: 'edit_file', args: { path: 'internal/jobs/expire_idempotency_keys.go', create: true }, result: { status: 'created', lines: 58 }, ms: 6 },
-        { tool: 'bash', args: { command: 'go test ./internal/jobs/...' }, result: { exit_code: 0, stdout: 'ok  \tledger/internal/jobs\t0.190s' }, ms: 3020 },
+        {
+          tool: 'edit_file',
+          args: { path: 'internal/jobs/expire_idempotency_keys.go', create: true },
+          result: { status: 'created', lines: 58 },
+          ms: 6,
+        },
+        {
+          tool: 'bash',
+          args: { command: 'go test ./internal/jobs/...' },
+          result: { exit_code: 0, stdout: 'ok  \tledger/internal/jobs\t0.190s' },
+          ms: 3020,
+        },
       ],
     },
   ],
   docs: [
-    { role: 'user', text: 'Search on the docs site returns nothing for any query with a hyphen, like "rate-limit". Can you look?' },
+    {
+      role: 'user',
+      text: 'Search on the docs site returns nothing for any query with a hyphen, like "rate-limit". Can you look?',
+    },
     {
       role: 'assistant',
       text: 'Checking how the search index is built and queried.',
       tools: [
-        { tool: 'grep', args: { pattern: 'tokenize', path: 'site/lib/search' }, result: { matches: [{ file: 'site/lib/search/index.ts', line: 12 }, { file: 'site/lib/search/query.ts', line: 8 }] }, ms: 22 },
+        {
+          tool: 'grep',
+          args: { pattern: 'tokenize', path: 'site/lib/search' },
+          result: {
+            matches: [
+              { file: 'site/lib/search/index.ts', line: 12 },
+              { file: 'site/lib/search/query.ts', line: 8 },
+            ],
+          },
+          ms: 22,
+        },
         {
           tool: 'read_file',
           args: { path: 'site/lib/search/query.ts' },
-          result: "export function tokenize(q: string) {\n  return q.toLowerCase().split(/\\W+/).filter(Boolean);\n}",
+          result:
+            'export function tokenize(q: string) {\n  return q.toLowerCase().split(/\\W+/).filter(Boolean);\n}',
           ms: 2,
         },
         {
           tool: 'read_file',
           args: { path: 'site/lib/search/index.ts', start_line: 1, end_line: 30 },
-          result: "const tokenize = (text: string) => text.toLowerCase().split(/\\s+/);",
+          result: 'const tokenize = (text: string) => text.toLowerCase().split(/\\s+/);',
           ms: 2,
         },
       ],
     },
     {
       role: 'assistant',
-      text: 'Found it: the **index** splits on whitespace (so it stores `rate-limit` as one token) while the **query** splits on non-word characters (so it looks for `rate` and `limit`). Neither matches the other. I\'ll share one tokenizer between both and split hyphenated words into parts *and* keep the whole word.',
+      text: "Found it: the **index** splits on whitespace (so it stores `rate-limit` as one token) while the **query** splits on non-word characters (so it looks for `rate` and `limit`). Neither matches the other. I'll share one tokenizer between both and split hyphenated words into parts *and* keep the whole word.",
       after: 12,
     },
     {
       role: 'assistant',
       text: 'Shared tokenizer in `site/lib/search/tokenize.ts`, plus tests, and rebuilt the index.',
       tools: [
-        { tool: 'edit_file', args: { path: 'site/lib/search/tokenize.ts', create: true }, result: { status: 'created', lines: 24 }, ms: 5 },
-        { tool: 'edit_file', args: { path: 'site/lib/search/index.ts' }, result: { status: 'patched', hunks: 1 }, ms: 3 },
-        { tool: 'edit_file', args: { path: 'site/lib/search/query.ts' }, result: { status: 'patched', hunks: 1 }, ms: 3 },
-        { tool: 'bash', args: { command: 'pnpm vitest run lib/search' }, result: { exit_code: 0, stdout: ' ✓ lib/search/tokenize.test.ts (7 tests)\n Test Files  1 passed (1)' }, ms: 2410 },
-        { tool: 'bash', args: { command: 'pnpm build:search-index' }, result: 'Indexed 412 pages, 38,911 tokens in 1.8s', ms: 2100 },
+        {
+          tool: 'edit_file',
+          args: { path: 'site/lib/search/tokenize.ts', create: true },
+          result: { status: 'created', lines: 24 },
+          ms: 5,
+        },
+        {
+          tool: 'edit_file',
+          args: { path: 'site/lib/search/index.ts' },
+          result: { status: 'patched', hunks: 1 },
+          ms: 3,
+        },
+        {
+          tool: 'edit_file',
+          args: { path: 'site/lib/search/query.ts' },
+          result: { status: 'patched', hunks: 1 },
+          ms: 3,
+        },
+        {
+          tool: 'bash',
+          args: { command: 'pnpm vitest run lib/search' },
+          result: {
+            exit_code: 0,
+            stdout: ' ✓ lib/search/tokenize.test.ts (7 tests)\n Test Files  1 passed (1)',
+          },
+          ms: 2410,
+        },
+        {
+          tool: 'bash',
+          args: { command: 'pnpm build:search-index' },
+          result: 'Indexed 412 pages, 38,911 tokens in 1.8s',
+          ms: 2100,
+        },
       ],
     },
     { role: 'user', text: 'Confirmed, "rate-limit" finds the page now. Also "rate limit". 👍', after: 300 },
   ],
   ml: [
-    { role: 'user', text: 'Feature extraction takes 50 minutes on the full dataset. Profile it and tell me where the time goes before changing anything.' },
+    {
+      role: 'user',
+      text: 'Feature extraction takes 50 minutes on the full dataset. Profile it and tell me where the time goes before changing anything.',
+    },
     {
       role: 'assistant',
       text: 'Profiling a 2% sample with py-spy.',
@@ -1212,7 +1551,15 @@ const demoTurns = {
         {
           tool: 'bash',
           args: { command: 'py-spy record -o profile.svg -- python -m features.extract --sample 0.02' },
-          result: { exit_code: 0, wall_s: 61.4, top: [{ fn: 'rolling_apply (features/windows.py:88)', pct: 71.2 }, { fn: 'parse_ts (features/io.py:31)', pct: 14.9 }, { fn: 'to_parquet', pct: 4.1 }] },
+          result: {
+            exit_code: 0,
+            wall_s: 61.4,
+            top: [
+              { fn: 'rolling_apply (features/windows.py:88)', pct: 71.2 },
+              { fn: 'parse_ts (features/io.py:31)', pct: 14.9 },
+              { fn: 'to_parquet', pct: 4.1 },
+            ],
+          },
           ms: 61400,
         },
       ],
@@ -1227,15 +1574,36 @@ const demoTurns = {
       role: 'assistant',
       text: 'Changed both, then compared the old and new feature tables on the sample.',
       tools: [
-        { tool: 'edit_file', args: { path: 'features/windows.py' }, result: { status: 'patched', hunks: 2 }, ms: 4 },
-        { tool: 'edit_file', args: { path: 'features/io.py' }, result: { status: 'patched', hunks: 1 }, ms: 3 },
+        {
+          tool: 'edit_file',
+          args: { path: 'features/windows.py' },
+          result: { status: 'patched', hunks: 2 },
+          ms: 4,
+        },
+        {
+          tool: 'edit_file',
+          args: { path: 'features/io.py' },
+          result: { status: 'patched', hunks: 1 },
+          ms: 3,
+        },
         {
           tool: 'bash',
           args: { command: 'python scripts/compare_features.py old.parquet new.parquet --atol 1e-9' },
-          result: { exit_code: 0, rows: 183204, columns: 46, max_abs_diff: f('3.552713678800501e-15'), identical_within_tolerance: true },
+          result: {
+            exit_code: 0,
+            rows: 183204,
+            columns: 46,
+            max_abs_diff: f('3.552713678800501e-15'),
+            identical_within_tolerance: true,
+          },
           ms: 8400,
         },
-        { tool: 'bash', args: { command: 'time python -m features.extract' }, result: 'real\t4m12.881s\nuser\t11m3.120s\nsys\t0m21.404s', ms: 252881 },
+        {
+          tool: 'bash',
+          args: { command: 'time python -m features.extract' },
+          result: 'real\t4m12.881s\nuser\t11m3.120s\nsys\t0m21.404s',
+          ms: 252881,
+        },
       ],
     },
     {
@@ -1245,7 +1613,10 @@ const demoTurns = {
     },
   ],
   android: [
-    { role: 'user', text: 'Crashlytics: the app crashes on launch on Android 14 only. Stack trace attached in the issue #812.' },
+    {
+      role: 'user',
+      text: 'Crashlytics: the app crashes on launch on Android 14 only. Stack trace attached in the issue #812.',
+    },
     {
       role: 'assistant',
       text: 'Reading the issue and the receiver registration.',
@@ -1253,10 +1624,21 @@ const demoTurns = {
         {
           tool: 'web_fetch',
           args: { url: 'https://github.com/acme/fieldnotes-android/issues/812' },
-          result: { title: 'Crash on launch (Android 14)', excerpt: 'java.lang.SecurityException: com.acme.fieldnotes: One of RECEIVER_EXPORTED or RECEIVER_NOT_EXPORTED should be specified when a receiver isn\'t being registered exclusively for system broadcasts' },
+          result: {
+            title: 'Crash on launch (Android 14)',
+            excerpt:
+              "java.lang.SecurityException: com.acme.fieldnotes: One of RECEIVER_EXPORTED or RECEIVER_NOT_EXPORTED should be specified when a receiver isn't being registered exclusively for system broadcasts",
+          },
           ms: 640,
         },
-        { tool: 'grep', args: { pattern: 'registerReceiver', path: 'app/src/main' }, result: { matches: [{ file: 'app/src/main/java/com/acme/fieldnotes/sync/SyncService.kt', line: 57 }] }, ms: 19 },
+        {
+          tool: 'grep',
+          args: { pattern: 'registerReceiver', path: 'app/src/main' },
+          result: {
+            matches: [{ file: 'app/src/main/java/com/acme/fieldnotes/sync/SyncService.kt', line: 57 }],
+          },
+          ms: 19,
+        },
       ],
     },
     {
@@ -1268,14 +1650,34 @@ const demoTurns = {
       role: 'assistant',
       text: 'Patched and verified on an API 34 emulator.',
       tools: [
-        { tool: 'edit_file', args: { path: 'app/src/main/java/com/acme/fieldnotes/sync/SyncService.kt' }, result: { status: 'patched', hunks: 1 }, ms: 5 },
-        { tool: 'bash', args: { command: './gradlew connectedDebugAndroidTest -Pandroid.testInstrumentationRunnerArguments.class=com.acme.fieldnotes.LaunchTest' }, result: { exit_code: 0, stdout: 'Pixel_8_API_34(AVD) - 14 Tests 3/3 completed. (0 skipped) (0 failed)\nBUILD SUCCESSFUL in 2m 41s' }, ms: 161000 },
+        {
+          tool: 'edit_file',
+          args: { path: 'app/src/main/java/com/acme/fieldnotes/sync/SyncService.kt' },
+          result: { status: 'patched', hunks: 1 },
+          ms: 5,
+        },
+        {
+          tool: 'bash',
+          args: {
+            command:
+              './gradlew connectedDebugAndroidTest -Pandroid.testInstrumentationRunnerArguments.class=com.acme.fieldnotes.LaunchTest',
+          },
+          result: {
+            exit_code: 0,
+            stdout:
+              'Pixel_8_API_34(AVD) - 14 Tests 3/3 completed. (0 skipped) (0 failed)\nBUILD SUCCESSFUL in 2m 41s',
+          },
+          ms: 161000,
+        },
       ],
     },
     { role: 'user', text: 'Ship it in 3.8.1.', after: 90 },
   ],
   terraform: [
-    { role: 'user', text: '`terraform plan` on staging wants to replace the RDS instance. Nobody changed it. What happened?' },
+    {
+      role: 'user',
+      text: '`terraform plan` on staging wants to replace the RDS instance. Nobody changed it. What happened?',
+    },
     {
       role: 'assistant',
       text: 'Running a plan with detailed output for that resource only.',
@@ -1299,9 +1701,28 @@ const demoTurns = {
       role: 'assistant',
       text: 'Changed and applied. The plan is now a no-op for RDS.',
       tools: [
-        { tool: 'edit_file', args: { path: 'envs/staging/rds.tf' }, result: { status: 'patched', hunks: 1 }, ms: 3 },
-        { tool: 'bash', args: { command: 'terraform apply -target=aws_db_instance.main -auto-approve', cwd: 'envs/staging' }, result: 'aws_db_instance.main: Modifications complete after 3s\n\nApply complete! Resources: 0 added, 1 changed, 0 destroyed.', ms: 41200 },
-        { tool: 'bash', args: { command: 'terraform plan -detailed-exitcode', cwd: 'envs/staging' }, result: { exit_code: 0, stdout: 'No changes. Your infrastructure matches the configuration.' }, ms: 22400 },
+        {
+          tool: 'edit_file',
+          args: { path: 'envs/staging/rds.tf' },
+          result: { status: 'patched', hunks: 1 },
+          ms: 3,
+        },
+        {
+          tool: 'bash',
+          args: {
+            command: 'terraform apply -target=aws_db_instance.main -auto-approve',
+            cwd: 'envs/staging',
+          },
+          result:
+            'aws_db_instance.main: Modifications complete after 3s\n\nApply complete! Resources: 0 added, 1 changed, 0 destroyed.',
+          ms: 41200,
+        },
+        {
+          tool: 'bash',
+          args: { command: 'terraform plan -detailed-exitcode', cwd: 'envs/staging' },
+          result: { exit_code: 0, stdout: 'No changes. Your infrastructure matches the configuration.' },
+          ms: 22400,
+        },
       ],
     },
   ],
@@ -1311,22 +1732,48 @@ const demoTurns = {
       role: 'assistant',
       text: 'Looking at the report command and its output types.',
       tools: [
-        { tool: 'read_file', args: { path: 'src/cli/report.rs' }, result: '#[derive(clap::Args)]\npub struct ReportArgs {\n    #[arg(long)]\n    month: Option<String>,\n}', ms: 2 },
-        { tool: 'grep', args: { pattern: 'struct MonthlyReport', path: 'src' }, result: { matches: [{ file: 'src/report/mod.rs', line: 14 }] }, ms: 17 },
+        {
+          tool: 'read_file',
+          args: { path: 'src/cli/report.rs' },
+          result:
+            '#[derive(clap::Args)]\npub struct ReportArgs {\n    #[arg(long)]\n    month: Option<String>,\n}',
+          ms: 2,
+        },
+        {
+          tool: 'grep',
+          args: { pattern: 'struct MonthlyReport', path: 'src' },
+          result: { matches: [{ file: 'src/report/mod.rs', line: 14 }] },
+          ms: 17,
+        },
       ],
     },
     {
       role: 'assistant',
-      text: '`MonthlyReport` only needs `#[derive(Serialize)]`; amounts are `i64` cents, so they stay exact in JSON. I\'ll add `--json` that prints one JSON object and keep the table as the default.',
+      text: "`MonthlyReport` only needs `#[derive(Serialize)]`; amounts are `i64` cents, so they stay exact in JSON. I'll add `--json` that prints one JSON object and keep the table as the default.",
       after: 10,
     },
     {
       role: 'assistant',
       text: 'Implemented, with a snapshot test of the JSON.',
       tools: [
-        { tool: 'edit_file', args: { path: 'src/cli/report.rs' }, result: { status: 'patched', hunks: 2 }, ms: 4 },
-        { tool: 'edit_file', args: { path: 'src/report/mod.rs' }, result: { status: 'patched', hunks: 1 }, ms: 3 },
-        { tool: 'bash', args: { command: 'cargo insta test --accept' }, result: { exit_code: 0, stdout: 'insta: 1 snapshot accepted\ntest result: ok. 22 passed' }, ms: 21300 },
+        {
+          tool: 'edit_file',
+          args: { path: 'src/cli/report.rs' },
+          result: { status: 'patched', hunks: 2 },
+          ms: 4,
+        },
+        {
+          tool: 'edit_file',
+          args: { path: 'src/report/mod.rs' },
+          result: { status: 'patched', hunks: 1 },
+          ms: 3,
+        },
+        {
+          tool: 'bash',
+          args: { command: 'cargo insta test --accept' },
+          result: { exit_code: 0, stdout: 'insta: 1 snapshot accepted\ntest result: ok. 22 passed' },
+          ms: 21300,
+        },
         {
           tool: 'bash',
           args: { command: 'cargo run -q -- report --month 2026-02 --json | jq .totals' },
@@ -1347,7 +1794,10 @@ const demo: SessionAsset[] = [
     start: '2026-03-04T09:41:00Z',
     technologies: ['go', 'postgres', 'goose', 'river'],
     keyFiles: ['internal/http/transfers.go', 'internal/idempotency/store.go', 'migrations/'],
-    notes: ['Handlers are thin; business logic lives in internal/<domain>/service.go', 'Every write path runs in one DB transaction'],
+    notes: [
+      'Handlers are thin; business logic lives in internal/<domain>/service.go',
+      'Every write path runs in one DB transaction',
+    ],
     facts: [
       ['test_command', 'go test ./internal/...', 'observed', 1.0],
       ['migrations', 'goose, SQL files in migrations/', 'user', 1.0],
@@ -1355,14 +1805,27 @@ const demo: SessionAsset[] = [
       ['idempotency_ttl', '24 hours', 'user', 0.9],
     ],
     preferences: (p) => {
-      p.coding_style = { preferred_languages: ['go', 'sql'], indent: 'tabs', indent_size: null, naming_convention: 'camelCase', comment_style: 'godoc' };
-      p.communication = { verbosity: 'balanced', language: 'en', formality: 'professional', include_examples: true };
+      p.coding_style = {
+        preferred_languages: ['go', 'sql'],
+        indent: 'tabs',
+        indent_size: null,
+        naming_convention: 'camelCase',
+        comment_style: 'godoc',
+      };
+      p.communication = {
+        verbosity: 'balanced',
+        language: 'en',
+        formality: 'professional',
+        include_examples: true,
+      };
       p.frequent_tools = ['grep', 'read_file', 'edit_file', 'bash'];
       p.custom = map({ run_tests_before_summary: true });
     },
     skills: [
       skill('go-vet', true, [onEdit('**/*.go')], { command: 'go vet ./...' }),
-      skill('migration-guard', true, [onEdit('migrations/*.sql'), preRequest], { forbid: ['DROP TABLE', 'DROP COLUMN'] }),
+      skill('migration-guard', true, [onEdit('migrations/*.sql'), preRequest], {
+        forbid: ['DROP TABLE', 'DROP COLUMN'],
+      }),
     ],
     grants: [
       ['go test', 'Persistent'],
@@ -1370,8 +1833,18 @@ const demo: SessionAsset[] = [
     ],
     snapshots: [
       hil('2026-03-04T09:50:00Z', [
-        ['bash', 'Run `goose -dir migrations create idempotency_keys sql`', { command: 'goose -dir migrations create idempotency_keys sql' }, 'Approved'],
-        ['write', 'Write internal/idempotency/store.go', { path: 'internal/idempotency/store.go' }, 'Approved'],
+        [
+          'bash',
+          'Run `goose -dir migrations create idempotency_keys sql`',
+          { command: 'goose -dir migrations create idempotency_keys sql' },
+          'Approved',
+        ],
+        [
+          'write',
+          'Write internal/idempotency/store.go',
+          { path: 'internal/idempotency/store.go' },
+          'Approved',
+        ],
       ]),
     ],
     metadata: { client: 'orcs-cli 0.1.1', model: 'claude-sonnet-4-5' },
@@ -1389,7 +1862,13 @@ const demo: SessionAsset[] = [
       ['search', 'client-side index built at deploy time', 'observed', 0.9],
     ],
     preferences: (p) => {
-      p.coding_style = { preferred_languages: ['typescript'], indent: 'spaces', indent_size: 2, naming_convention: 'camelCase', comment_style: null };
+      p.coding_style = {
+        preferred_languages: ['typescript'],
+        indent: 'spaces',
+        indent_size: 2,
+        naming_convention: 'camelCase',
+        comment_style: null,
+      };
       p.communication.verbosity = 'concise';
     },
     skills: [skill('prettier', true, [onEdit('**/*.{ts,tsx,md}')], { write: true })],
@@ -1409,7 +1888,13 @@ const demo: SessionAsset[] = [
       ['dataset_rows', 'about 9.2 million', 'inferred', 0.7],
     ],
     preferences: (p) => {
-      p.coding_style = { preferred_languages: ['python'], indent: 'spaces', indent_size: 4, naming_convention: 'snake_case', comment_style: 'numpy docstrings' };
+      p.coding_style = {
+        preferred_languages: ['python'],
+        indent: 'spaces',
+        indent_size: 4,
+        naming_convention: 'snake_case',
+        comment_style: 'numpy docstrings',
+      };
       p.communication = { verbosity: 'verbose', language: 'en', formality: 'casual', include_examples: true };
     },
     skills: [skill('measure-first', true, [preRequest], { reminder: 'profile before optimising' })],
@@ -1428,13 +1913,29 @@ const demo: SessionAsset[] = [
       ['release_train', 'patch releases ship on Thursdays', 'user', 0.8],
     ],
     preferences: (p) => {
-      p.coding_style = { preferred_languages: ['kotlin'], indent: 'spaces', indent_size: 4, naming_convention: 'camelCase', comment_style: 'KDoc' };
+      p.coding_style = {
+        preferred_languages: ['kotlin'],
+        indent: 'spaces',
+        indent_size: 4,
+        naming_convention: 'camelCase',
+        comment_style: 'KDoc',
+      };
     },
     grants: [['./gradlew', 'Persistent']],
     snapshots: [
       hil('2026-02-24T08:40:00Z', [
-        ['bash', 'Run instrumented tests on the API 34 emulator', { command: './gradlew connectedDebugAndroidTest' }, 'Approved'],
-        ['bash', 'Run `adb uninstall com.acme.fieldnotes`', { command: 'adb uninstall com.acme.fieldnotes' }, { Rejected: { reason: 'keep my local data' } }],
+        [
+          'bash',
+          'Run instrumented tests on the API 34 emulator',
+          { command: './gradlew connectedDebugAndroidTest' },
+          'Approved',
+        ],
+        [
+          'bash',
+          'Run `adb uninstall com.acme.fieldnotes`',
+          { command: 'adb uninstall com.acme.fieldnotes' },
+          { Rejected: { reason: 'keep my local data' } },
+        ],
       ]),
     ],
     turns: demoTurns.android,
@@ -1451,7 +1952,12 @@ const demo: SessionAsset[] = [
       ['auto_minor_version_upgrade', 'enabled on every RDS instance', 'observed', 0.95],
     ],
     preferences: (p) => {
-      p.communication = { verbosity: 'concise', language: 'en', formality: 'professional', include_examples: false };
+      p.communication = {
+        verbosity: 'concise',
+        language: 'en',
+        formality: 'professional',
+        include_examples: false,
+      };
     },
     skills: [
       skill('plan-before-apply', true, [onEvent('terraform.apply')], { require: 'plan' }),
@@ -1464,7 +1970,14 @@ const demo: SessionAsset[] = [
           'bash',
           'Run `terraform apply -auto-approve` on staging',
           { command: 'terraform apply -target=aws_db_instance.main -auto-approve', cwd: 'envs/staging' },
-          { Modified: { modified_payload: { command: 'terraform apply -target=aws_db_instance.main', cwd: 'envs/staging' } } },
+          {
+            Modified: {
+              modified_payload: {
+                command: 'terraform apply -target=aws_db_instance.main',
+                cwd: 'envs/staging',
+              },
+            },
+          },
         ],
       ]),
     ],
@@ -1508,7 +2021,7 @@ writeFileSync(
     '# ORCS fixture sessions',
     '',
     'Generated by `npx node scripts/make-orcs-fixtures.ts` (deterministic: same bytes every run); do',
-    'not edit by hand. Well-formed sessions are written by Sessionscope\'s serde-compatible serializer,',
+    "not edit by hand. Well-formed sessions are written by Sessionscope's serde-compatible serializer,",
     'i.e. exactly as ORCS (`orcs_runtime` 0.1.x) would save them; the backward-compatible and damaged',
     'files are written as text. Format: `/work/shared/docs/formats.md` §1. File names are `<id>.json`.',
     '',

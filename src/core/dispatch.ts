@@ -9,7 +9,11 @@ import { parseInput } from '../shared/validate';
  * name must be a contract call, the input must match its schema, and the answer is always an
  * envelope, so no transport ever sees a thrown error or a stack.
  */
-export async function dispatch(handlers: Handlers, name: unknown, input: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: unknown,
+  input: unknown,
+): Promise<Envelope<unknown>> {
   try {
     if (!isCallName(name)) throw new AppError('unsupported', 'no such call');
     return { ok: true, value: await invoke(handlers, name, input) };

@@ -75,6 +75,8 @@ export function createLibrary(options: LibraryOptions): Library {
     async 'app.openExternal'({ url }) {
       const safe = safeExternalUrl(url);
       if (!safe || !options.openExternal) return { url: safe, opened: false };
+      // eng-disable OPEN_EXTERNAL_JS_CHECK -- safe passed safeExternalUrl (http/https, no
+      // credentials); the Electron opener checks it again before shell.openExternal.
       await options.openExternal(safe);
       return { url: safe, opened: true };
     },

@@ -72,4 +72,3 @@ export async function discoveredRoots(env: Environment): Promise<Root[]> {
   }
   return roots;
 }
-

@@ -4,7 +4,8 @@ import { callNames } from '../shared/api';
 import type { Handlers } from '../shared/api';
 import { AppError } from '../shared/errors';
 import type { Envelope } from '../shared/errors';
-import { eventChannel, forwardEvents, handle, registerCalls } from './ipc';
+import { eventChannel } from '../shared/api';
+import { forwardEvents, handle, registerCalls } from './ipc';
 import type { EventSource, InvokeEventLike, IpcMainLike } from './ipc';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];

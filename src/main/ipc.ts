@@ -4,7 +4,7 @@
  * answers an Envelope whatever happens (security.md §1.1 #17, style.md rule 4).
  */
 import type { z } from 'zod';
-import { calls, callNames, eventNames } from '../shared/api';
+import { calls, callNames, eventChannel, eventNames } from '../shared/api';
 import type { EventName, Events, Handlers } from '../shared/api';
 import { isAppError, toWireError } from '../shared/errors';
 import type { Envelope } from '../shared/errors';
@@ -80,11 +80,6 @@ export function registerCalls(ipc: IpcMainLike, handlers: Handlers): void {
     const fn = handlers[name] as (input: unknown) => Promise<unknown>;
     handle(ipc, name, calls[name].input, fn);
   }
-}
-
-/** The channel main sends an event on; the preload listens on the same name. */
-export function eventChannel(name: EventName): string {
-  return `event:${name}`;
 }
 
 export interface EventSource {

@@ -8,15 +8,15 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
+import { eventChannel } from '../shared/api';
 import type { Bridge, CallEnvelope, CallInput, CallName, EventName, Events } from '../shared/api';
 
 function call<K extends CallName>(name: K): (input: CallInput<K>) => Promise<CallEnvelope<K>> {
   return (input) => ipcRenderer.invoke(name, input);
 }
 
-/** Main sends each event on `event:<name>` (src/main/ipc.ts eventChannel). */
 function subscribe<E extends EventName>(name: E): (listener: (payload: Events[E]) => void) => () => void {
-  const channel = `event:${name}`;
+  const channel = eventChannel(name);
   return (listener) => {
     if (typeof listener !== 'function') throw new TypeError('listener must be a function');
     // The IpcRendererEvent is dropped: it carries `sender`, which must not reach the page

@@ -15,7 +15,10 @@ function bridgeClient(bridge: Bridge): Client {
   return {
     async call(name, input) {
       const [domain, verb] = name.split('.') as [keyof Bridge, string];
-      const verbs = bridge[domain] as unknown as Record<string, (value: unknown) => Promise<CallEnvelope<typeof name>>>;
+      const verbs = bridge[domain] as unknown as Record<
+        string,
+        (value: unknown) => Promise<CallEnvelope<typeof name>>
+      >;
       const invoke = verbs[verb];
       if (!invoke || !callNames.includes(name)) throw new Error(`the app does not offer ${name}`);
       return unwrap(await invoke(input));
@@ -31,13 +34,19 @@ function httpClient(token: string): Client {
   let source: EventSource | null = null;
   return {
     async call(name, input) {
-      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(input) });
-      if (response.status === 401) throw new Error('This page has no valid token: open the address the server printed.');
+      const response = await fetch(`/api/call/${name}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(input),
+      });
+      if (response.status === 401)
+        throw new Error('This page has no valid token: open the address the server printed.');
       return unwrap((await response.json()) as CallEnvelope<typeof name>);
     },
     on(event, listener) {
       source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      const handle = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as Events[typeof event]);
+      const handle = (message: MessageEvent<string>) =>
+        listener(JSON.parse(message.data) as Events[typeof event]);
       source.addEventListener(event, handle);
       return () => source?.removeEventListener(event, handle);
     },

@@ -38,7 +38,10 @@ interface Answer {
 }
 
 /** Raw HTTP, so tests can send the Host and Origin headers a browser would never let a page forge. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<Answer>((resolve, reject) => {
     const req = request(
       {
@@ -95,7 +98,9 @@ describe('the browser host', () => {
   it('answers bad calls with typed errors, never a stack', async () => {
     const unknown = JSON.parse((await call('fs.readFile', { path: '/etc/passwd' })).body);
     expect(unknown).toEqual({ ok: false, error: { code: 'unsupported', message: 'no such call' } });
-    const invalid = JSON.parse((await call('session.get', { ref: { root: 'abc', id: '../../etc/passwd' } })).body);
+    const invalid = JSON.parse(
+      (await call('session.get', { ref: { root: 'abc', id: '../../etc/passwd' } })).body,
+    );
     expect(invalid.ok).toBe(false);
     expect(invalid.error.code).toBe('invalid_input');
     const notJson = await send('/api/call/roots.list', {

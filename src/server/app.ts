@@ -44,7 +44,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return assets(request, response, () => sendJson(response, 404, {}));
     }
     if (!hasToken(request, url, token)) return sendJson(response, 401, { error: 'missing or wrong token' });
-    if (url.pathname === '/api/events' && request.method === 'GET') return streamEvents(options.library, response);
+    if (url.pathname === '/api/events' && request.method === 'GET')
+      return streamEvents(options.library, response);
     if (url.pathname.startsWith(callPrefix) && request.method === 'POST') {
       return void answerCall(options.library, url.pathname.slice(callPrefix.length), request, response);
     }
@@ -75,25 +76,36 @@ async function answerCall(
   response: ServerResponse,
 ): Promise<void> {
   const body = await readBody(request);
-  if (body === null) return sendJson(response, 413, { error: 'request too large' });
+  if (body === null) {
+    response.setHeader('Connection', 'close');
+    return sendJson(response, 413, { error: 'request too large' });
+  }
   const input = body.length === 0 ? {} : parseJsonOrUndefined(body);
+  if (input === undefined) {
+    return sendJson(response, 200, {
+      ok: false,
+      error: { code: 'invalid_input', message: 'the request body is not JSON' },
+    });
+  }
   sendJson(response, 200, await dispatch(library.handlers, name, input));
 }
 
+/** The body as text, or null past the limit; an oversized body is drained, not kept, so the answer still arrives. */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
+    let size = Number(request.headers['content-length'] ?? 0);
+    if (size > maxBodyBytes) {
+      request.resume();
+      resolve(null);
+      return;
+    }
+    size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        resolve(null);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBodyBytes) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > maxBodyBytes ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }

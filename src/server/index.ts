@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const server = await startServer({ library, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
     // The default port may be taken by another copy; an explicit one is the user's choice to keep.
-    if (error.code === 'EADDRINUSE' && values.port === undefined) return startServer({ library, rendererDir, port: 0 });
+    if (error.code === 'EADDRINUSE' && values.port === undefined)
+      return startServer({ library, rendererDir, port: 0 });
     throw error;
   });
   console.log(`Sessionscope is running at ${server.url}`);

@@ -82,9 +82,10 @@ export const calls = {
       })
       .strict(),
   ),
-  'session.rename': call<z.ZodObject<{ ref: typeof sessionRefSchema; title: typeof titleSchema }>, SessionSummary>(
-    z.object({ ref: sessionRefSchema, title: titleSchema }).strict(),
-  ),
+  'session.rename': call<
+    z.ZodObject<{ ref: typeof sessionRefSchema; title: typeof titleSchema }>,
+    SessionSummary
+  >(z.object({ ref: sessionRefSchema, title: titleSchema }).strict()),
   'session.delete': call<z.ZodObject<{ ref: typeof sessionRefSchema }>, DeleteResult>(
     z.object({ ref: sessionRefSchema }).strict(),
   ),
@@ -110,6 +111,11 @@ export interface Events {
 }
 export type EventName = keyof Events;
 export const eventNames: EventName[] = ['library.changed'];
+
+/** The IPC channel an event travels on from the Electron main process to the preload. */
+export function eventChannel(name: EventName): string {
+  return `event:${name}`;
+}
 
 export function isCallName(value: unknown): value is CallName {
   return typeof value === 'string' && Object.hasOwn(calls, value);

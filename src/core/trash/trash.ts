@@ -92,7 +92,10 @@ export class Trash {
         throw fromFsError(error, file.original);
       }
       if (file.sha256 && (await sha256File(file.original)) !== file.sha256) {
-        throw new AppError('corrupt', `${file.original} was restored but its bytes differ from the trash record`);
+        throw new AppError(
+          'corrupt',
+          `${file.original} was restored but its bytes differ from the trash record`,
+        );
       }
     }
     await rm(itemDir, { recursive: true, force: true });

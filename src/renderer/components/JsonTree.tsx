@@ -1,5 +1,19 @@
-import { JsonView, collapseAllNested } from 'react-json-view-lite';
+import { JsonView, collapseAllNested, defaultStyles } from 'react-json-view-lite';
 import 'react-json-view-lite/dist/index.css';
+
+/** The library's layout with our own colours, so the tree follows the light and dark themes. */
+const themed = {
+  ...defaultStyles,
+  container: 'json-tree-container',
+  label: `${defaultStyles.label} json-label`,
+  stringValue: 'json-string',
+  numberValue: 'json-number',
+  booleanValue: 'json-boolean',
+  nullValue: 'json-null',
+  undefinedValue: 'json-null',
+  otherValue: 'json-null',
+  punctuation: `${defaultStyles.punctuation} json-punctuation`,
+};
 
 /** A collapsible tree for any JSON value; scalars are shown plainly rather than as a one-node tree. */
 export function JsonTree({ value, label }: { value: unknown; label: string }) {
@@ -12,7 +26,12 @@ export function JsonTree({ value, label }: { value: unknown; label: string }) {
   }
   return (
     <div className="json-tree" aria-label={label}>
-      <JsonView data={value as object} shouldExpandNode={collapseAllNested} clickToExpandNode />
+      <JsonView
+        data={value as object}
+        style={themed}
+        shouldExpandNode={collapseAllNested}
+        clickToExpandNode
+      />
     </div>
   );
 }

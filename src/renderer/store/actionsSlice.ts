@@ -32,7 +32,10 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
       set((state) => ({
         renaming: null,
         sessions: state.sessions.map((each) => (sameRef(each.ref, ref) ? summary : each)),
-        detail: state.detail && sameRef(state.detail.summary.ref, ref) ? { ...state.detail, summary } : state.detail,
+        detail:
+          state.detail && sameRef(state.detail.summary.ref, ref)
+            ? { ...state.detail, summary }
+            : state.detail,
       }));
       get().notify({ message: `Renamed to “${summary.title}”`, tone: 'info' });
       return true;

@@ -33,7 +33,14 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   sessionError: null,
 
   async openSession(ref) {
-    set({ openRef: ref, detail: null, turns: [], turnsTotal: 0, sessionStatus: 'loading', sessionError: null });
+    set({
+      openRef: ref,
+      detail: null,
+      turns: [],
+      turnsTotal: 0,
+      sessionStatus: 'loading',
+      sessionError: null,
+    });
     try {
       const [detail, page] = await Promise.all([
         client.call('session.get', { ref }),

@@ -10,14 +10,18 @@ const canonical = serializeAsset(newAsset('a'));
 
 /** The canonical new-session text with one top-level member's value replaced. */
 function withMember(key: string, value: string): string {
-  const pattern = new RegExp(`\\n  "${key}": (?:\\{[\\s\\S]*?\\n  \\}|\\[[\\s\\S]*?\\n  \\]|[^\\n]*?)(,?)\\n`);
+  const pattern = new RegExp(
+    `\\n  "${key}": (?:\\{[\\s\\S]*?\\n  \\}|\\[[\\s\\S]*?\\n  \\]|[^\\n]*?)(,?)\\n`,
+  );
   const replaced = canonical.replace(pattern, (_m, comma: string) => `\n  "${key}": ${value}${comma}\n`);
   if (replaced === canonical) throw new Error(`no member ${key}`);
   return replaced;
 }
 
 function withoutMember(key: string): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(canonical) as object).filter(([k]) => k !== key)));
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(JSON.parse(canonical) as object).filter(([k]) => k !== key)),
+  );
 }
 
 describe('parseAsset: what ORCS loads', () => {
@@ -45,7 +49,9 @@ describe('parseAsset: what ORCS loads', () => {
   });
 
   it('defaults component_snapshots, granted_commands and max_turns when missing', () => {
-    const text = withoutMember('component_snapshots').replace('"granted_commands":[],', '').replace(',"max_turns":1000', '');
+    const text = withoutMember('component_snapshots')
+      .replace('"granted_commands":[],', '')
+      .replace(',"max_turns":1000', '');
     expect(text).not.toContain('granted_commands');
     expect(text).not.toContain('max_turns');
     const asset = parseAsset(text);
@@ -63,13 +69,16 @@ describe('parseAsset: what ORCS loads', () => {
       'OnEvent',
       'Interval',
     ]);
-    const unusual = parseAsset(golden('unknown-fields.json')).skill_configs.get('cron')?.auto_trigger.triggers;
+    const unusual = parseAsset(golden('unknown-fields.json')).skill_configs.get('cron')?.auto_trigger
+      .triggers;
     expect(unusual?.map((t) => t.variant)).toEqual(['raw', 'raw']);
     const nullUnit = withMember(
       'skill_configs',
       '{"s":{"skill_id":"s","enabled":true,"auto_trigger":{"enabled":true,"triggers":[{"OnLLMPostResponse":null}]},"params":{}}}',
     );
-    expect(parseAsset(nullUnit).skill_configs.get('s')?.auto_trigger.triggers).toEqual([{ variant: 'OnLLMPostResponse' }]);
+    expect(parseAsset(nullUnit).skill_configs.get('s')?.auto_trigger.triggers).toEqual([
+      { variant: 'OnLLMPostResponse' },
+    ]);
   });
 
   it('keeps members it does not know, in order, at every level', () => {
@@ -92,7 +101,9 @@ describe('parseAsset: what ORCS loads', () => {
   });
 
   it('takes the last of two equal keys in a map, as serde does', () => {
-    expect(parseAsset(withMember('metadata', '{"k":1,"k":2}')).metadata.get('k')).toEqual(new JsonNumber('2'));
+    expect(parseAsset(withMember('metadata', '{"k":1,"k":2}')).metadata.get('k')).toEqual(
+      new JsonNumber('2'),
+    );
   });
 });
 
@@ -152,7 +163,10 @@ describe('parseAsset: what ORCS refuses', () => {
     [withMember('created_at_ms', '1e3'), /created_at_ms: expected u64/],
     [withMember('updated_at_ms', '18446744073709551616'), /updated_at_ms: expected u64/],
     [withMember('updated_at_ms', '"1700000000000"'), /updated_at_ms: expected u64, found a string/],
-    [withMember('history', '{"turns":[],"compacted":[],"max_turns":null}'), /history.max_turns: expected usize/],
+    [
+      withMember('history', '{"turns":[],"compacted":[],"max_turns":null}'),
+      /history.max_turns: expected usize/,
+    ],
     [withMember('history', '{"turns":{},"compacted":[]}'), /history.turns: expected a sequence/],
     [withMember('history', '{"turns":[{}],"compacted":[]}'), /history.turns\[0\]: missing field `id`/],
     [
@@ -184,7 +198,9 @@ describe('decodeAssetText', () => {
 
   it('refuses what read_to_string or serde_json would refuse before parsing', () => {
     expect(() => decodeAssetText(new Uint8Array())).toThrow('the file is empty');
-    expect(() => decodeAssetText(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(canonical)]))).toThrow('byte-order mark');
+    expect(() => decodeAssetText(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(canonical)]))).toThrow(
+      'byte-order mark',
+    );
     expect(() => decodeAssetText(new Uint8Array([0x7b, 0xff, 0x7d]))).toThrow('not valid UTF-8');
     expect(() => decodeAssetText(new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]))).toThrow('not valid UTF-8');
   });

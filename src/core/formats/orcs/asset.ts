@@ -240,7 +240,9 @@ class Reader {
       {
         turns: this.list(s.get('turns'), `${path}.turns`, (v, p) => this.turn(v, p)),
         compacted: this.list(s.get('compacted'), `${path}.compacted`, (v, p) => this.compacted(v, p)),
-        max_turns: s.has('max_turns') ? this.unsigned(s.get('max_turns'), `${path}.max_turns`, U64, 'usize') : 1000n,
+        max_turns: s.has('max_turns')
+          ? this.unsigned(s.get('max_turns'), `${path}.max_turns`, U64, 'usize')
+          : 1000n,
       },
       s.extra,
     );
@@ -413,7 +415,11 @@ class Reader {
   }
 
   private injection(value: JsonValue, path: string): ContextInjection {
-    const s = this.struct(value, path, 'ContextInjection', { id: 'required', timing: 'required', content: 'required' });
+    const s = this.struct(value, path, 'ContextInjection', {
+      id: 'required',
+      timing: 'required',
+      content: 'required',
+    });
     return withExtra(
       {
         id: this.string(s.get('id'), `${path}.id`),
@@ -473,7 +479,10 @@ class Reader {
   private grant(value: JsonValue, path: string): CommandGrant {
     const s = this.struct(value, path, 'CommandGrant', { pattern: 'required', kind: 'required' });
     return withExtra(
-      { pattern: this.string(s.get('pattern'), `${path}.pattern`), kind: this.string(s.get('kind'), `${path}.kind`) },
+      {
+        pattern: this.string(s.get('pattern'), `${path}.pattern`),
+        kind: this.string(s.get('kind'), `${path}.kind`),
+      },
       s.extra,
     );
   }
@@ -487,7 +496,8 @@ class Reader {
   ): { get(key: string): JsonValue | undefined; has(key: string): boolean; extra: Extra } {
     if (!(value instanceof Map)) throw this.wrongType(value, path, `struct ${typeName}`);
     for (const duplicate of this.duplicateKeys.get(value) ?? []) {
-      if (Object.hasOwn(fields, duplicate)) throw new AssetShapeError(`${where(path)}duplicate field \`${duplicate}\``);
+      if (Object.hasOwn(fields, duplicate))
+        throw new AssetShapeError(`${where(path)}duplicate field \`${duplicate}\``);
     }
     for (const [field, kind] of Object.entries(fields)) {
       if (kind === 'required' && !value.has(field)) {
@@ -499,12 +509,20 @@ class Reader {
     return { get: (key) => value.get(key), has: (key) => value.has(key), extra };
   }
 
-  private list<T>(value: JsonValue | undefined, path: string, item: (value: JsonValue, path: string) => T): T[] {
+  private list<T>(
+    value: JsonValue | undefined,
+    path: string,
+    item: (value: JsonValue, path: string) => T,
+  ): T[] {
     if (!Array.isArray(value)) throw this.wrongType(value, path, 'a sequence');
     return value.map((v, i) => item(v, `${path}[${i}]`));
   }
 
-  private map<T>(value: JsonValue | undefined, path: string, item: (value: JsonValue, path: string) => T): Map<string, T> {
+  private map<T>(
+    value: JsonValue | undefined,
+    path: string,
+    item: (value: JsonValue, path: string) => T,
+  ): Map<string, T> {
     if (!(value instanceof Map)) throw this.wrongType(value, path, 'a map');
     const out = new Map<string, T>();
     for (const [key, member] of value) out.set(key, item(member, `${path}[${JSON.stringify(key)}]`));
@@ -581,7 +599,8 @@ function trigger(value: JsonValue): TriggerCondition {
   if (value === 'OnLLMPreRequest' || value === 'OnLLMPostResponse') return { variant: value };
   if (value instanceof Map && value.size === 1) {
     const [[variant, body]] = [...value] as [[string, JsonValue]];
-    if ((variant === 'OnLLMPreRequest' || variant === 'OnLLMPostResponse') && body === null) return { variant };
+    if ((variant === 'OnLLMPreRequest' || variant === 'OnLLMPostResponse') && body === null)
+      return { variant };
     const only = (key: string): JsonValue | undefined =>
       body instanceof Map && body.size === 1 && body.has(key) ? body.get(key) : undefined;
     const glob = only('glob');

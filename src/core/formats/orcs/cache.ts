@@ -9,7 +9,7 @@ export interface FileFacts {
   ino: number;
 }
 
-export const sameFile = (a: FileFacts, b: FileFacts): boolean =>
+const sameFile = (a: FileFacts, b: FileFacts): boolean =>
   a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 
 export class FileCache<T> {

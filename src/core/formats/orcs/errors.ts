@@ -5,7 +5,8 @@
 import { AppError } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/errors';
 
-export type StorageErrorKind = 'NotFound' | 'Serialization' | 'InvalidPath' | 'PermissionDenied' | 'Io' | 'Conflict';
+export type StorageErrorKind =
+  'NotFound' | 'Serialization' | 'InvalidPath' | 'PermissionDenied' | 'Io' | 'Conflict';
 
 const codes: Record<StorageErrorKind, ErrorCode> = {
   NotFound: 'not_found',
@@ -30,8 +31,10 @@ export class OrcsStorageError extends AppError {
 export function fromFsError(error: unknown, what: string): OrcsStorageError {
   if (error instanceof OrcsStorageError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new OrcsStorageError('NotFound', `${what} does not exist`);
-  if (code === 'EACCES' || code === 'EPERM') return new OrcsStorageError('PermissionDenied', `permission denied: ${what}`);
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new OrcsStorageError('NotFound', `${what} does not exist`);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new OrcsStorageError('PermissionDenied', `permission denied: ${what}`);
   const detail = error instanceof Error ? error.message : String(error);
   return new OrcsStorageError('Io', `${what}: ${detail}`);
 }

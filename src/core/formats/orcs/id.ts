@@ -20,7 +20,8 @@ export function isSessionId(id: string): boolean {
 }
 
 export function assertSessionId(id: string): void {
-  if (!isSessionId(id)) throw new OrcsStorageError('InvalidPath', `“${printable(id)}” is not an ORCS session id`);
+  if (!isSessionId(id))
+    throw new OrcsStorageError('InvalidPath', `“${printable(id)}” is not an ORCS session id`);
 }
 
 /** `<root>/<id>.json`, for a checked id only, and never outside the root. */
@@ -44,7 +45,8 @@ function inside(root: string, name: string, id: string): string {
   assertSessionId(id);
   const base = resolve(root);
   const path = join(base, name);
-  if (!path.startsWith(base + sep)) throw new OrcsStorageError('InvalidPath', `“${printable(id)}” leaves the sessions folder`);
+  if (!path.startsWith(base + sep))
+    throw new OrcsStorageError('InvalidPath', `“${printable(id)}” leaves the sessions folder`);
   return path;
 }
 

@@ -88,7 +88,9 @@ describe('the ORCS fixtures through orcsFormat', () => {
     expect(titled('ledgerline: typed errors for import').untitled).toBe(false);
     const long = list.find((s) => s.title.startsWith('Please explain'));
     expect(long?.untitled).toBe(true);
-    expect(long?.title).toBe('Please explain, in detail and with examples, how Rust lifetimes interact with a…');
+    expect(long?.title).toBe(
+      'Please explain, in detail and with examples, how Rust lifetimes interact with a…',
+    );
     expect([...(long?.title ?? '')].length).toBeLessThanOrEqual(80);
     const noTurns = list.filter((s) => s.untitled && s.turnCount === 0 && s.health.damaged === null);
     expect(noTurns.length).toBeGreaterThan(0);
@@ -201,10 +203,17 @@ describe('the ORCS fixtures through orcsFormat', () => {
     const page = await store.turns(id, 1190, 20);
     expect(page.total).toBe(1200);
     expect(page.from).toBe(1190);
-    expect(page.turns.map((t) => t.index)).toEqual([1190, 1191, 1192, 1193, 1194, 1195, 1196, 1197, 1198, 1199]);
+    expect(page.turns.map((t) => t.index)).toEqual([
+      1190, 1191, 1192, 1193, 1194, 1195, 1196, 1197, 1198, 1199,
+    ]);
     expect((await store.turns(id, 5000, 10)).turns).toEqual([]);
     const first = (await store.turns(id, 0, 2)).turns;
-    expect(first[0]).toMatchObject({ index: 0, role: 'user', text: 'Step 1: next change to the parser?', toolCalls: [] });
+    expect(first[0]).toMatchObject({
+      index: 0,
+      role: 'user',
+      text: 'Step 1: next change to the parser?',
+      toolCalls: [],
+    });
     expect(first[1]?.toolCalls[0]).toEqual({
       name: 'bash',
       arguments: { command: 'make test' },
@@ -256,6 +265,27 @@ describe('the ORCS fixtures through orcsFormat', () => {
   });
 });
 
+describe('the demo library (resources/demo)', () => {
+  const DEMO = fileURLToPath(new URL('../../../../resources/demo', import.meta.url));
+
+  it('holds five or six healthy, named sessions with the panels filled in', async () => {
+    const store = orcsFormat.open({ id: 'demo', path: DEMO });
+    const list = await store.list();
+    expect(list.length).toBeGreaterThanOrEqual(5);
+    expect(list.length).toBeLessThanOrEqual(6);
+    for (const summary of list) {
+      expect(summary.health.damaged).toBeNull();
+      expect(summary.untitled).toBe(false);
+      const detail = await store.detail(summary.ref.id);
+      const page = await store.turns(summary.ref.id, 0, 500);
+      expect(page.turns.some((t) => t.toolCalls.length > 0)).toBe(true);
+      expect(detail.panels.projectContext.learnedFacts.length).toBeGreaterThan(0);
+      expect(detail.panels.projectContext.technologies.length).toBeGreaterThan(0);
+    }
+    expect(await orcsFormat.detect(DEMO)).toBe(1);
+  });
+});
+
 describe('rename through orcsFormat', () => {
   const outside = (text: string): string[] => {
     const root = parseTree(text);
@@ -284,7 +314,9 @@ describe('rename through orcsFormat', () => {
       expect(summary.title).toBe('Renamed — 新しい名前');
       expect(summary.untitled).toBe(false);
       expect(Date.parse(summary.updatedAt ?? '')).toBeGreaterThan(Date.parse(target.updatedAt ?? ''));
-      expect((await store.list()).find((s) => s.ref.id === target.ref.id)?.title).toBe('Renamed — 新しい名前');
+      expect((await store.list()).find((s) => s.ref.id === target.ref.id)?.title).toBe(
+        'Renamed — 新しい名前',
+      );
     });
   });
 

@@ -46,7 +46,8 @@ export class OrcsFormatStore implements FormatStore {
 
   private async readable(id: string) {
     const { digest, asset } = await this.store.session(id);
-    if (!asset) throw new OrcsStorageError('Serialization', `session ${id} cannot be read: ${digest.damaged ?? ''}`);
+    if (!asset)
+      throw new OrcsStorageError('Serialization', `session ${id} cannot be read: ${digest.damaged ?? ''}`);
     return { digest, asset };
   }
 }
@@ -59,12 +60,10 @@ export const orcsFormat: FormatAdapter = {
 };
 
 export { LocalFileStore } from './store';
-export type { SessionDigest, SessionMeta, SessionStore, StoreOptions, SyncStatus } from './store';
+export type { Loaded, SessionDigest, SessionMeta, SessionStore, StoreOptions, SyncStatus } from './store';
 export type { SessionAsset } from './asset';
-export { parseAsset, decodeAssetText } from './asset';
+export { parseAsset } from './asset';
 export { serializeAsset } from './serialize';
-export { resolveSessionDir } from './places';
-export type { SessionDir, SessionDirOrigin } from './places';
 export { isSessionId } from './id';
 export { OrcsStorageError } from './errors';
 export type { StorageErrorKind } from './errors';

@@ -205,7 +205,8 @@ export function parseJson(text: string): ParsedJson {
     }
     for (;;) {
       skipWhitespace();
-      if (text[pos] !== '"') throw fail(pos >= text.length ? 'EOF while parsing an object' : 'key must be a string');
+      if (text[pos] !== '"')
+        throw fail(pos >= text.length ? 'EOF while parsing an object' : 'key must be a string');
       const key = string();
       skipWhitespace();
       if (text[pos] !== ':') throw fail(pos >= text.length ? 'EOF while parsing an object' : 'expected `:`');

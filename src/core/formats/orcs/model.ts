@@ -46,21 +46,23 @@ function titleFromText(text: string | null): string | null {
 export function detailOf(summary: SessionSummary, asset: SessionAsset): SessionDetail {
   return {
     summary,
-    compactions: asset.history.compacted.map(
-      (c): CompactedSpan => ({
-        summary: c.summary,
-        turnCount: Number(c.turn_count),
-        startTime: isoFromMs(c.start_time_ms),
-        endTime: isoFromMs(c.end_time_ms),
-      }),
-    ),
+    compactions: asset.history.compacted.map((c): CompactedSpan => ({
+      summary: c.summary,
+      turnCount: Number(c.turn_count),
+      startTime: isoFromMs(c.start_time_ms),
+      endTime: isoFromMs(c.end_time_ms),
+    })),
     panels: panelsOf(asset),
   };
 }
 
 export function turnPage(asset: SessionAsset, from: number, count: number): TurnPage {
   const turns = asset.history.turns;
-  return { total: turns.length, from, turns: turns.slice(from, from + count).map((t, i) => turnOf(t, from + i)) };
+  return {
+    total: turns.length,
+    from,
+    turns: turns.slice(from, from + count).map((t, i) => turnOf(t, from + i)),
+  };
 }
 
 function turnOf(t: ConversationTurn, index: number): Turn {

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NumberOutOfRangeError, formatF32, formatF64, readF32, readSerdeNumber, readUnsigned, U64, U8 } from './numbers';
+import {
+  NumberOutOfRangeError,
+  formatF32,
+  formatF64,
+  readF32,
+  readSerdeNumber,
+  readUnsigned,
+  U64,
+  U8,
+} from './numbers';
 
 describe('readSerdeNumber', () => {
   it('keeps integers that fit u64 or i64 exact, beyond 2^53 too', () => {
@@ -36,11 +45,15 @@ describe('readSerdeNumber', () => {
 
   it('matches correct rounding for short decimals (the fast path is exact there)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 53 - 1 }), fc.integer({ min: -22, max: 22 }), (digits, exp) => {
-        const token = `${digits}e${exp}`;
-        const parsed = readSerdeNumber(token);
-        expect(parsed).toEqual({ kind: 'f64', value: Number(token) });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 53 - 1 }),
+        fc.integer({ min: -22, max: 22 }),
+        (digits, exp) => {
+          const token = `${digits}e${exp}`;
+          const parsed = readSerdeNumber(token);
+          expect(parsed).toEqual({ kind: 'f64', value: Number(token) });
+        },
+      ),
     );
   });
 
@@ -136,7 +149,12 @@ describe('formatF32', () => {
       fc.property(fc.float({ noNaN: true, noDefaultInfinity: true }), (x) => {
         const printed = formatF32(x);
         expect(Object.is(Math.fround(Number(printed)), Math.fround(x))).toBe(true);
-        const digits = printed.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+        const digits = printed
+          .replace(/^-/, '')
+          .replace(/e.*$/, '')
+          .replace('.', '')
+          .replace(/^0+/, '')
+          .replace(/0+$/, '');
         if (digits.length > 1) {
           const shorter = Math.fround(Number(Math.fround(x).toPrecision(digits.length - 1)));
           expect(shorter).not.toBe(Math.fround(x));

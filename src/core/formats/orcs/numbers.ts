@@ -10,9 +10,7 @@
  */
 
 export type SerdeNumber =
-  | { kind: 'u64'; value: bigint }
-  | { kind: 'i64'; value: bigint }
-  | { kind: 'f64'; value: number };
+  { kind: 'u64'; value: bigint } | { kind: 'i64'; value: bigint } | { kind: 'f64'; value: number };
 
 export class NumberOutOfRangeError extends Error {
   constructor(token: string) {
@@ -187,8 +185,10 @@ function shortestF32(x: number): Decimal {
 
   /** Sign of (digits × 10^exponent) − (scaled × 2^binaryExponent). */
   const compare = (digits: bigint, exponent: number, scaled: bigint): number => {
-    const left = digits * (exponent > 0 ? pow10n(exponent) : 1n) * (binaryExponent < 0 ? pow2n(-binaryExponent) : 1n);
-    const right = scaled * (binaryExponent > 0 ? pow2n(binaryExponent) : 1n) * (exponent < 0 ? pow10n(-exponent) : 1n);
+    const left =
+      digits * (exponent > 0 ? pow10n(exponent) : 1n) * (binaryExponent < 0 ? pow2n(-binaryExponent) : 1n);
+    const right =
+      scaled * (binaryExponent > 0 ? pow2n(binaryExponent) : 1n) * (exponent < 0 ? pow10n(-exponent) : 1n);
     return left < right ? -1 : left > right ? 1 : 0;
   };
   const inside = (digits: bigint, exponent: number): boolean => {
@@ -205,7 +205,8 @@ function shortestF32(x: number): Decimal {
     const exponent = magnitude - length + 1;
     const numerator =
       centre * (binaryExponent > 0 ? pow2n(binaryExponent) : 1n) * (exponent < 0 ? pow10n(-exponent) : 1n);
-    const denominator = (binaryExponent < 0 ? pow2n(-binaryExponent) : 1n) * (exponent > 0 ? pow10n(exponent) : 1n);
+    const denominator =
+      (binaryExponent < 0 ? pow2n(-binaryExponent) : 1n) * (exponent > 0 ? pow10n(exponent) : 1n);
     const below = numerator / denominator;
     const above = below + 1n;
     const belowFits = inside(below, exponent);

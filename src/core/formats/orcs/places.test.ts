@@ -17,7 +17,13 @@ describe('defaultPlaces', () => {
       await mkdir(join(home, 'env-sessions'));
       const places = await defaultPlaces({ home, vars: { ORCS_SESSION_PATH: '~/env-sessions' } });
       expect(places).toEqual([
-        { format: 'orcs', path: join(home, 'env-sessions'), exists: true, how: '$ORCS_SESSION_PATH', origin: 'env' },
+        {
+          format: 'orcs',
+          path: join(home, 'env-sessions'),
+          exists: true,
+          how: '$ORCS_SESSION_PATH',
+          origin: 'env',
+        },
       ]);
     });
   });
@@ -96,7 +102,13 @@ describe('detect', () => {
 
   it('half-trusts the right keys in another order, and scores other JSON zero', async () => {
     await withTempDir(async (dir) => {
-      const reordered = JSON.stringify({ version: 1, id: 'a', created_at_ms: 0, updated_at_ms: 0, history: {} });
+      const reordered = JSON.stringify({
+        version: 1,
+        id: 'a',
+        created_at_ms: 0,
+        updated_at_ms: 0,
+        history: {},
+      });
       await writeFile(join(dir, 'a.json'), reordered);
       await writeFile(join(dir, 'b.json'), '{"type":"message","role":"user"}');
       expect(await detect(dir)).toBe(0.25);

@@ -86,7 +86,10 @@ async function sessionDirFromConfig(path: string): Promise<{ value?: string; pro
   try {
     const paths = parseToml(text).paths;
     if (paths === undefined) return {};
-    const dir = typeof paths === 'object' && !Array.isArray(paths) ? (paths as Record<string, unknown>).session_dir : undefined;
+    const dir =
+      typeof paths === 'object' && !Array.isArray(paths)
+        ? (paths as Record<string, unknown>).session_dir
+        : undefined;
     if (dir === undefined) return {};
     if (typeof dir === 'string' && dir !== '') return { value: dir };
     return { problem: '[paths] session_dir in ~/.orcs/config.toml is not a path' };
@@ -116,7 +119,8 @@ export async function detect(dir: string): Promise<number> {
     return 0;
   }
   const sample = names.filter((name) => idFromFileName(name) !== null).slice(0, SAMPLE_FILES);
-  if (sample.length === 0) return basename(dir) === 'sessions' && basename(dirname(dir)) === '.orcs' ? 0.1 : 0;
+  if (sample.length === 0)
+    return basename(dir) === 'sessions' && basename(dirname(dir)) === '.orcs' ? 0.1 : 0;
   const scores = await Promise.all(sample.map((name) => headScore(join(dir, name))));
   return scores.reduce((a, b) => a + b, 0) / sample.length;
 }

@@ -53,13 +53,18 @@ describe('renameText', () => {
     expect(after).toContain(
       '"project_context": {\n                "name": "Old session",\n                "technologies": [],',
     );
-    expect(after.replace('\n                "name": "Old session",', '').replace('"updated_at_ms": 1767300000123', '"updated_at_ms": 0')).toBe(
-      before,
-    );
+    expect(
+      after
+        .replace('\n                "name": "Old session",', '')
+        .replace('"updated_at_ms": 1767300000123', '"updated_at_ms": 0'),
+    ).toBe(before);
   });
 
   it('inserts into a compact file without adding whitespace', () => {
-    const before = JSON.stringify(JSON.parse(golden('backcompat.json')) as unknown).replace('"name":null,', '');
+    const before = JSON.stringify(JSON.parse(golden('backcompat.json')) as unknown).replace(
+      '"name":null,',
+      '',
+    );
     const after = renameText(before, 'n', NOW);
     expect(after).toContain('"root_path":null,"name":"n","technologies"');
     expect(parseAsset(after).project_context.name).toBe('n');
@@ -88,7 +93,13 @@ describe('renameText', () => {
         const renamed = parseAsset(after);
         expect(renamed.project_context.name).toBe(name);
         expect(renamed.updated_at_ms).toBe(now);
-        expect(serializeAsset({ ...renamed, updated_at_ms: asset.updated_at_ms, project_context: asset.project_context })).toBe(before);
+        expect(
+          serializeAsset({
+            ...renamed,
+            updated_at_ms: asset.updated_at_ms,
+            project_context: asset.project_context,
+          }),
+        ).toBe(before);
       }),
       { numRuns: 200 },
     );

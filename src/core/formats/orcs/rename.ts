@@ -40,7 +40,11 @@ function nameEdit(text: string, context: Node, quoted: string): Edit {
   const rootPath = member('root_path');
   if (rootPath) {
     const { lead, colon } = layoutOf(text, context, rootPath);
-    return { offset: rootPath.offset + rootPath.length, length: 0, content: `,${lead}"name"${colon}${quoted}` };
+    return {
+      offset: rootPath.offset + rootPath.length,
+      length: 0,
+      content: `,${lead}"name"${colon}${quoted}`,
+    };
   }
   const first = members[0];
   if (!first) throw new Error('renameText needs a project_context with its required fields');

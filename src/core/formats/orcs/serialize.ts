@@ -111,13 +111,6 @@ export function serializeAsset(asset: SessionAsset): string {
   return w.text();
 }
 
-/** A `serde_json::Value` on its own, e.g. for a tool call's arguments. */
-export function serializeValue(value: JsonValue): string {
-  const w = new Writer();
-  serdeValue(value)(w);
-  return w.text();
-}
-
 const str =
   (s: string): Emit =>
   (w) =>

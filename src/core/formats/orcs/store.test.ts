@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { parseAsset } from './asset';
-import { OrcsStorageError } from './errors';
+import { OrcsStorageError, fromFsError } from './errors';
 import { isSessionId } from './id';
 import { serializeAsset } from './serialize';
 import { LocalFileStore } from './store';
@@ -191,6 +191,21 @@ describe('LocalFileStore: the SessionStore operations', () => {
     });
   });
 
+  it('maps file-system errors to the StorageError ORCS would raise', () => {
+    const fsError = (code: string): Error => Object.assign(new Error(`${code}: boom`), { code });
+    expect(fromFsError(fsError('ENOENT'), 'x')).toMatchObject({ kind: 'NotFound', code: 'not_found' });
+    expect(fromFsError(fsError('EACCES'), 'x')).toMatchObject({ kind: 'PermissionDenied', code: 'io' });
+    expect(fromFsError(fsError('EPERM'), 'x')).toMatchObject({ kind: 'PermissionDenied', code: 'io' });
+    expect(fromFsError(fsError('EIO'), 'x')).toMatchObject({
+      kind: 'Io',
+      code: 'io',
+      message: 'x: EIO: boom',
+    });
+    const conflict = new OrcsStorageError('Conflict', 'c');
+    expect(fromFsError(conflict, 'x')).toBe(conflict);
+    expect(conflict.code).toBe('conflict');
+  });
+
   it('reuses the parsed asset while the file is unchanged, and re-reads it once it changes', async () => {
     await withTempDir(async (dir) => {
       const store = new LocalFileStore(dir);
@@ -225,7 +240,9 @@ describe('LocalFileStore.rename', () => {
       const digest = await store.rename(ID, 'after');
       const after = await readFile(path, 'utf8');
       expect(after).toBe(
-        before.replace('"name": "before"', '"name": "after"').replace(/"updated_at_ms": \d+/, '"updated_at_ms": 1767300000123'),
+        before
+          .replace('"name": "before"', '"name": "after"')
+          .replace(/"updated_at_ms": \d+/, '"updated_at_ms": 1767300000123'),
       );
       expect((await stat(path)).mode & 0o777).toBe(0o600);
       expect(await readdir(dir)).toEqual([`${ID}.json`]);
@@ -259,7 +276,10 @@ describe('LocalFileStore.rename', () => {
           await writeFile(join(dir, `${ID}.json`), theirs);
         },
       });
-      await store.save({ ...newAsset(ID), project_context: { ...newAsset(ID).project_context, name: 'before' } });
+      await store.save({
+        ...newAsset(ID),
+        project_context: { ...newAsset(ID).project_context, name: 'before' },
+      });
       await store.rename(ID, 'after');
       const after = parseAsset(await readFile(join(dir, `${ID}.json`), 'utf8'));
       expect(after.history.turns.map((t) => t.content)).toEqual(['their turn']);

@@ -60,7 +60,7 @@ export interface SessionDigest {
   id: string;
   path: string;
   sizeBytes: number;
-  /** Null when the file is damaged; then `damaged` says why. */
+  /** The fields below are null (and turnCount 0) when the file is damaged; `damaged` says why. */
   name: string | null;
   createdAtMs: bigint | null;
   updatedAtMs: bigint | null;
@@ -83,7 +83,7 @@ interface ReadFile {
   mode: number;
 }
 
-interface Loaded {
+export interface Loaded {
   digest: SessionDigest;
   asset: SessionAsset | null;
 }
@@ -116,7 +116,8 @@ export class LocalFileStore implements SessionStore {
 
   async load(id: string): Promise<SessionAsset> {
     const { asset, digest } = await this.session(id);
-    if (!asset) throw new OrcsStorageError('Serialization', `session ${id} cannot be read: ${digest.damaged ?? ''}`);
+    if (!asset)
+      throw new OrcsStorageError('Serialization', `session ${id} cannot be read: ${digest.damaged ?? ''}`);
     return asset;
   }
 
@@ -157,7 +158,8 @@ export class LocalFileStore implements SessionStore {
     let names: string[];
     try {
       names = (await readdir(this.basePath, { withFileTypes: true }))
-        .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+        // Not isFile(): some file systems report every entry's type as unknown.
+        .filter((entry) => !entry.isDirectory())
         .map((entry) => entry.name);
     } catch (error) {
       throw fromFsError(error, this.basePath);
@@ -204,7 +206,10 @@ export class LocalFileStore implements SessionStore {
       const file = await this.readSession(id);
       const parsed = readAsset(file.bytes);
       if (!parsed.asset || parsed.text === null) {
-        throw new OrcsStorageError('Serialization', `refusing to rewrite a damaged session: ${parsed.damaged ?? ''}`);
+        throw new OrcsStorageError(
+          'Serialization',
+          `refusing to rewrite a damaged session: ${parsed.damaged ?? ''}`,
+        );
       }
       const now = BigInt((this.options.now ?? Date.now)());
       const committed = await writeAtomically({
@@ -299,7 +304,8 @@ function readAsset(bytes: Uint8Array): Parsed {
     const text = decodeAssetText(bytes);
     return { asset: parseAsset(text), text, damaged: null };
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { asset: null, text: null, damaged: `not valid JSON: ${error.message}` };
+    if (error instanceof JsonSyntaxError)
+      return { asset: null, text: null, damaged: `not valid JSON: ${error.message}` };
     if (error instanceof AssetShapeError) return { asset: null, text: null, damaged: error.message };
     throw error;
   }
@@ -320,7 +326,9 @@ function digestOf(id: string, path: string, sizeBytes: number, { asset, damaged 
       damaged: damaged ?? 'unreadable',
     };
   }
-  const firstUser = asset.history.turns.find((t) => t.role.toLowerCase() === 'user' && t.content.trim() !== '');
+  const firstUser = asset.history.turns.find(
+    (t) => t.role.toLowerCase() === 'user' && t.content.trim() !== '',
+  );
   return {
     id,
     path,

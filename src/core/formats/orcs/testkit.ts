@@ -45,7 +45,15 @@ export function newAsset(id: string, atMs = 1767225600000n): SessionAsset {
 }
 
 export function userTurn(id: string, content: string, timestampMs = 1767225600000n): ConversationTurn {
-  return { id, timestamp_ms: timestampMs, role: 'user', content, tool_calls: [], tags: [], metadata: new Map() };
+  return {
+    id,
+    timestamp_ms: timestampMs,
+    role: 'user',
+    content,
+    tool_calls: [],
+    tags: [],
+    metadata: new Map(),
+  };
 }
 
 export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
@@ -59,7 +67,10 @@ export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<
 
 /** Any text a Rust String can hold: every code point but lone surrogates. */
 export const arbText = fc.string({ unit: 'grapheme', maxLength: 12 });
-const arbAnyText = fc.oneof(arbText, fc.string({ unit: fc.constantFrom('\u0000', '\u001f', '"', '\\', '/', '\u2028', '\u007f', 'é', '😀') }));
+const arbAnyText = fc.oneof(
+  arbText,
+  fc.string({ unit: fc.constantFrom('\u0000', '\u001f', '"', '\\', '/', '\u2028', '\u007f', 'é', '😀') }),
+);
 
 /**
  * serde_json's default parser is not correctly rounded, so some floats it writes read back as a
@@ -140,7 +151,13 @@ export const arbAsset: fc.Arbitrary<SessionAsset> = fc
     asset.project_context.name = r.name;
     asset.project_context.root_path = r.rootPath;
     asset.project_context.learned_facts = [
-      { key: 'k', value: 'v', source: 'user', confidence: Math.fround(r.confidence), learned_at_ms: r.created },
+      {
+        key: 'k',
+        value: 'v',
+        source: 'user',
+        confidence: Math.fround(r.confidence),
+        learned_at_ms: r.created,
+      },
     ];
     asset.preferences.coding_style.indent_size = r.indentSize;
     asset.preferences.custom = r.custom;

@@ -27,7 +27,9 @@ export function EmptyLibrary() {
           <Sparkles size={16} aria-hidden="true" /> Open demo library
         </button>
       )}
-      <p className="muted small">The demo opens from a copy in the app's data folder, so you can rename and delete freely.</p>
+      <p className="muted small">
+        The demo opens from a copy in the app's data folder, so you can rename and delete freely.
+      </p>
     </main>
   );
 }

@@ -52,7 +52,11 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
       <header className="session-header">
         <div className="session-title-line">
           {renaming ? (
-            <RenameInput sessionRef={summary.ref} initial={summary.untitled ? '' : summary.title} className="title" />
+            <RenameInput
+              sessionRef={summary.ref}
+              initial={summary.untitled ? '' : summary.title}
+              className="title"
+            />
           ) : (
             <h2 className={summary.untitled ? 'untitled' : undefined}>{summary.title}</h2>
           )}
@@ -78,7 +82,8 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
         </p>
         {summary.health.damaged && (
           <p className="notice danger" role="alert">
-            <AlertTriangle size={14} aria-hidden="true" /> This file could not be read: {summary.health.damaged}
+            <AlertTriangle size={14} aria-hidden="true" /> This file could not be read:{' '}
+            {summary.health.damaged}
           </p>
         )}
         <div className="tabs" role="tablist" aria-label="Session views">

@@ -1,0 +1,22 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { expect, test } from './fixtures';
+
+/** Pictures of the main views in light and dark, kept as test artifacts for a person to look at. */
+const artifacts = resolve(import.meta.dirname, 'artifacts');
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`main views in ${scheme}`, async ({ app }, testInfo) => {
+    test.skip(testInfo.project.name !== 'browser-host', 'one set of pictures is enough');
+    await mkdir(artifacts, { recursive: true });
+    await app.emulateMedia({ colorScheme: scheme });
+    await app
+      .getByRole('navigation', { name: 'Sessions' })
+      .getByRole('button', { name: /^Fix the flaky/ })
+      .click();
+    const session = app.getByRole('main', { name: 'Session' });
+    await session.getByRole('article').nth(1).getByText('bash').click();
+    await expect(session.getByLabel('Result of bash')).toBeVisible();
+    await app.screenshot({ path: join(artifacts, `session-${scheme}.png`) });
+  });
+}
