@@ -57,7 +57,7 @@ describe('handle', () => {
   it.each([
     'https://evil.example/index.html',
     'http://sessionscope/index.html',
-    'file:///work/main/out/renderer/index.html',
+    'file:///home/someone/sessionscope/out/renderer/index.html',
     'app://evil/index.html',
     'app://sessionscope.evil.example/index.html',
     'app://sessionscope:8080/index.html',

@@ -6,9 +6,8 @@
 import type { z } from 'zod';
 import { calls, callNames, eventChannel, eventNames } from '../shared/api';
 import type { EventName, Events, Handlers } from '../shared/api';
-import { isAppError, toWireError } from '../shared/errors';
 import type { Envelope } from '../shared/errors';
-import { parseInput } from '../shared/validate';
+import { settle } from '../shared/validate';
 import { isAppUrl } from './appOrigin';
 
 /** The part of a WebFrameMain the sender check reads. */
@@ -62,13 +61,8 @@ export function handle<S extends z.ZodType, T>(
       console.warn(`Refused IPC on "${channel}" from ${event.senderFrame?.url || 'a gone frame'}`);
       return refused;
     }
-    try {
-      return { ok: true, value: await fn(parseInput(schema, raw)) };
-    } catch (error) {
-      // The renderer gets the code and message only; the stack stays in the main process log.
-      if (!isAppError(error)) console.error(`IPC "${channel}" failed:`, error);
-      return { ok: false, error: toWireError(error) };
-    }
+    // The renderer gets the code and message only; the stack stays in the main process log.
+    return settle(schema, raw, fn, (error) => console.error(`IPC "${channel}" failed:`, error));
   });
 }
 

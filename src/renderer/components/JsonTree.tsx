@@ -13,6 +13,10 @@ const themed = {
   undefinedValue: 'json-null',
   otherValue: 'json-null',
   punctuation: `${defaultStyles.punctuation} json-punctuation`,
+  clickableLabel: `${defaultStyles.clickableLabel} json-label`,
+  collapseIcon: `${defaultStyles.collapseIcon} json-punctuation`,
+  expandIcon: `${defaultStyles.expandIcon} json-punctuation`,
+  collapsedContent: `${defaultStyles.collapsedContent} json-punctuation`,
 };
 
 /** A collapsible tree for any JSON value; scalars are shown plainly rather than as a one-node tree. */

@@ -19,5 +19,5 @@ export function jsonKind(value: unknown): JsonKind {
 export function JsonValue({ value, label }: { value: unknown; label: string }) {
   const kind = jsonKind(value);
   if (kind === 'object' || kind === 'array') return <JsonTree value={value} label={label} />;
-  return <span className={`insp-json json-${kind}`}>{kind === 'null' ? 'null' : String(value)}</span>;
+  return <span className={`insp-json kind-${kind}`}>{kind === 'null' ? 'null' : String(value)}</span>;
 }
