@@ -112,3 +112,40 @@ test.describe('on a machine with no sessions anywhere', () => {
     expect(await fingerprint()).toBe(before);
   });
 });
+
+test('renames from the session header: Enter saves, Esc cancels', async ({ app, sandbox }) => {
+  const file = join(sandbox.sessionsDir, `${flaky}.json`);
+  await app
+    .getByRole('navigation', { name: 'Sessions' })
+    .getByRole('button', { name: /^Fix the flaky parser test/ })
+    .click();
+  const session = app.getByRole('main', { name: 'Session' });
+
+  await session.getByRole('button', { name: 'Rename' }).click();
+  const input = session.getByRole('textbox', { name: 'New session name' });
+  await input.fill('Dropped name');
+  await input.press('Escape');
+  await expect(session.getByRole('heading', { name: 'Fix the flaky parser test' })).toBeVisible();
+  expect(JSON.parse(await readFile(file, 'utf8')).project_context.name).toBe('Fix the flaky parser test');
+
+  await session.getByRole('button', { name: 'Rename' }).click();
+  await input.fill('  Header rename: 日本語 ✓  ');
+  await input.press('Enter');
+  await expect(session.getByRole('heading', { name: 'Header rename: 日本語 ✓' })).toBeVisible();
+  await expect(
+    app.getByRole('navigation', { name: 'Sessions' }).getByRole('button', { name: /^Header rename: 日本語 ✓/ }),
+  ).toBeVisible();
+  expect(JSON.parse(await readFile(file, 'utf8')).project_context.name).toBe('Header rename: 日本語 ✓');
+});
+
+test('an empty name is not saved', async ({ app, sandbox }) => {
+  const file = join(sandbox.sessionsDir, `${flaky}.json`);
+  const before = await readFile(file);
+  const list = app.getByRole('navigation', { name: 'Sessions' });
+  await list.getByRole('button', { name: 'Rename Fix the flaky parser test' }).click();
+  const input = list.getByRole('textbox', { name: 'New session name' });
+  await input.fill('   ');
+  await input.press('Enter');
+  await expect(input).toHaveCount(0);
+  expect((await readFile(file)).equals(before)).toBe(true);
+});

@@ -20,3 +20,20 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.screenshot({ path: join(artifacts, `session-${scheme}.png`) });
   });
 }
+
+test.describe('the demo library', () => {
+  test.use({ sessions: null });
+
+  test('as a first-time user sees it', async ({ app }, testInfo) => {
+    test.skip(testInfo.project.name !== 'browser-host', 'one set of pictures is enough');
+    await mkdir(artifacts, { recursive: true });
+    await app.getByRole('button', { name: 'Open demo library' }).click();
+    const list = app.getByRole('navigation', { name: 'Sessions' });
+    await list.locator('.row-main').first().click();
+    const session = app.getByRole('main', { name: 'Session' });
+    await expect(session.getByRole('article').first()).toBeVisible();
+    await app.screenshot({ path: join(artifacts, 'demo-conversation.png') });
+    await session.getByRole('tab', { name: /Facts/ }).click();
+    await app.screenshot({ path: join(artifacts, 'demo-facts.png') });
+  });
+});

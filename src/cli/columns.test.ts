@@ -7,6 +7,10 @@ describe('displayWidth', () => {
     expect(displayWidth('日本')).toBe(4);
     expect(displayWidth('e\u0301')).toBe(1);
     expect(displayWidth('🙂')).toBe(2);
+    expect(displayWidth('👩🏽‍💻')).toBe(2);
+    expect(displayWidth('🇯🇵')).toBe(2);
+    expect(displayWidth('©')).toBe(1);
+    expect(displayWidth('❤️')).toBe(2);
   });
 });
 
@@ -15,6 +19,7 @@ describe('truncate', () => {
     expect(truncate('short', 10)).toBe('short');
     expect(truncate('abcdefghijk', 5)).toBe('abcd…');
     expect(displayWidth(truncate('日本語日本語', 5))).toBeLessThanOrEqual(5);
+    expect(truncate('ab👩🏽‍💻cd', 4)).toBe('ab…');
   });
 });
 

@@ -3,18 +3,25 @@
  * combining marks none, so titles in any script still line up.
  */
 
-const zeroWidth = /[\p{Mn}\p{Me}\u200b-\u200f]/u;
-const doubleWidth =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const zeroWidth = /^[\p{Mn}\p{Me}\p{Cf}]+$/u;
+const emoji = /\p{Regional_Indicator}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f/u;
+const eastAsianWide =
+  /^[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-function cellWidth(char: string): number {
-  if (zeroWidth.test(char)) return 0;
-  return doubleWidth.test(char) ? 2 : 1;
+/** A terminal draws a whole grapheme (a flag, a family emoji, a letter and its accents) as one. */
+function cellWidth(grapheme: string): number {
+  if (zeroWidth.test(grapheme)) return 0;
+  return emoji.test(grapheme) || eastAsianWide.test(grapheme) ? 2 : 1;
+}
+
+function* cells(text: string): Generator<[string, number]> {
+  for (const { segment } of graphemes.segment(text)) yield [segment, cellWidth(segment)];
 }
 
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += cellWidth(char);
+  for (const [, cell] of cells(text)) width += cell;
   return width;
 }
 
@@ -23,10 +30,9 @@ export function truncate(text: string, max: number): string {
   if (displayWidth(text) <= max) return text;
   let out = '';
   let width = 0;
-  for (const char of text) {
-    const next = cellWidth(char);
+  for (const [grapheme, next] of cells(text)) {
     if (width + next > max - 1) break;
-    out += char;
+    out += grapheme;
     width += next;
   }
   return `${out}…`;

@@ -21,6 +21,8 @@ export interface Context {
   json: boolean;
   /** Set when --root limited the library to directories the user named. */
   rootsGiven: boolean;
+  /** The app-data directory when --home named it, so printed follow-up commands can repeat it. */
+  homeGiven: string | undefined;
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   print(text: string): Promise<void>;
 }
@@ -50,8 +52,9 @@ export async function withContext(
   run: (context: Context) => Promise<void>,
 ): Promise<void> {
   const home = homeOf(io.env);
+  const appDataDir = appDataDirOf(line, io, home);
   const library = createLibrary({
-    appDataDir: appDataDirOf(line, io, home),
+    appDataDir,
     env: { home, vars: io.env },
     roots: line.roots.length > 0 ? line.roots : undefined,
     cwd: io.cwd,
@@ -68,6 +71,7 @@ export async function withContext(
     await run({
       json: line.json,
       rootsGiven: line.roots.length > 0,
+      homeGiven: line.home === undefined ? undefined : appDataDir,
       call,
       print: (text) => write(io.stdout, text),
     });

@@ -16,7 +16,17 @@ function summary(title: string, updatedAt: string | null, turnCount: number, id:
     turnCount,
     sizeBytes: 10,
     health: { unreadableLines: 0, damaged: null },
-    capabilities: { rename: true, delete: true },
+    capabilities: {
+      rename: true,
+      delete: true,
+      append: false,
+      removeLast: false,
+      compact: false,
+      setState: false,
+    },
+    key: null,
+    storage: null,
+    state: null,
   };
 }
 
@@ -61,12 +71,28 @@ describe('formatSessionList', () => {
 });
 
 describe('formatTurn', () => {
+  it("marks a line the agent's runtime wrote, so it is not read as a message", () => {
+    const turn: Turn = {
+      index: 4,
+      notice: true,
+      id: null,
+      role: 'system',
+      text: 'interrupted',
+      time: null,
+      toolCalls: [],
+      tags: [],
+      metadata: {},
+    };
+    expect(formatTurn(turn)).toBe('\n#5 system (notice) · unknown\n  interrupted\n');
+  });
+
   it('indents the text and summarises tool calls on one line each', () => {
     const turn: Turn = {
       index: 0,
+      notice: false,
       id: null,
       role: 'assistant',
-      text: 'Reading it.\n\u001b[2Jdone',
+      text: 'Reading it.\n\n\u001b[2Jdone',
       time: null,
       toolCalls: [
         { name: 'read', arguments: { path: 'a\nb' }, result: 'x', success: true, durationMs: 3 },
@@ -78,8 +104,9 @@ describe('formatTurn', () => {
     const lines = formatTurn(turn).split('\n');
     expect(lines[1]).toBe('#1 assistant · unknown');
     expect(lines[2]).toBe('  Reading it.');
-    expect(lines[3]).toBe('  done');
-    expect(lines[4]).toBe('  → read {"path":"a\\nb"} (ok, 3 ms)');
-    expect(lines[5]).toBe(`  → bash "${'x'.repeat(78)}… (failed)`);
+    expect(lines[3]).toBe('');
+    expect(lines[4]).toBe('  done');
+    expect(lines[5]).toBe('  → read {"path":"a\\nb"} (ok, 3 ms)');
+    expect(lines[6]).toBe(`  → bash "${'x'.repeat(78)}… (failed)`);
   });
 });

@@ -132,8 +132,9 @@ function formatToolCall(call: ToolCall): string {
 }
 
 export function formatTurn(turn: Turn): string {
-  const heading = `#${turn.index + 1} ${cleanLine(turn.role)} · ${localTime(turn.time)}\n`;
+  const notice = turn.notice ? ' (notice)' : '';
+  const heading = `#${turn.index + 1} ${cleanLine(turn.role)}${notice} · ${localTime(turn.time)}\n`;
   const text = clean(turn.text).trimEnd();
-  const body = text ? `${text.replace(/^/gm, '  ')}\n` : '';
+  const body = text ? `${text.replace(/^(?!$)/gm, '  ')}\n` : '';
   return `\n${heading}${body}${turn.toolCalls.map(formatToolCall).join('')}`;
 }

@@ -52,6 +52,15 @@ describe('roots', () => {
     expect(roots).toMatchObject([{ path: root }]);
   });
 
+  it('says where it looked when it found no roots', async () => {
+    const result = await run(['--home', home, 'roots'], { cwd: base });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `No roots.\nLooked in:\n  ORCS  ${join(base, '.orcs', 'sessions')}  missing  (ORCS default, ~/.orcs/sessions)\n`,
+      stderr: '',
+    });
+  });
+
   it('fails with not_found for a --root that is not a directory', async () => {
     const result = await run(['--home', home, '--root', join(base, 'nowhere'), 'list'], { cwd: base });
     expect(result.code).toBe(1);
@@ -262,6 +271,7 @@ describe('rename', () => {
     const asset = JSON.parse(await readFile(join(root, `${id}.json`), 'utf8'));
     expect(asset.project_context.name).toBe('New name');
     expect(json(await cli('list', '--json'))).toMatchObject([{ id, title: 'New name' }]);
+    expect(json(await cli('rename', id, 'Again', '--json'))).toMatchObject({ id, title: 'Again' });
   });
 
   it('refuses a name the contract rejects, exit 1, leaving the file alone', async () => {
@@ -287,7 +297,7 @@ describe('rm and restore', () => {
     expect(removed.stderr).toBe('');
     const trashId = /as ([a-z0-9-]+);/.exec(removed.stdout)?.[1] ?? '';
     expect(removed.stdout).toBe(
-      `Moved ${id} ("doomed") to the app trash as ${trashId}; undo with: sessionscope restore ${trashId}\n`,
+      `Moved ${id} ("doomed") to the app trash as ${trashId}; undo with: sessionscope --home ${home} restore ${trashId}\n`,
     );
     expect(await readdir(root)).toEqual([`${keep}.json`]);
     const trashed = await filesUnder(home);
@@ -313,7 +323,15 @@ describe('rm and restore', () => {
     const id = await writeSession(root, { name: 'doomed' });
     const result = await run(['--root', root, 'rm', id], { cwd: base, env: { SESSIONSCOPE_HOME: 'state' } });
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/; undo with: sessionscope restore [a-z0-9-]+\n$/);
     expect((await filesUnder(join(base, 'state'))).length).toBeGreaterThan(0);
+  });
+
+  it('quotes an unusual --home in the undo line so it can be pasted into a shell', async () => {
+    const id = await writeSession(root, { name: 'doomed' });
+    const odd = join(base, "it's here");
+    const result = await run(['--home', odd, '--root', root, 'rm', id], { cwd: base });
+    expect(result.stdout).toContain(`undo with: sessionscope --home '${base}/it'\\''s here' restore `);
   });
 
   it('reports a failure to write the trash as one line, never a stack', async () => {

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { EventName, Events, Handlers } from '../shared/api';
 import { AppError } from '../shared/errors';
 import { safeExternalUrl } from '../shared/links';
-import type { RootInfo, SessionSummary } from '../shared/model';
-import type { Environment } from './formats/format';
+import type { RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
+import type { Environment, FormatStore, WriteOutcome } from './formats/format';
 import { discoveredRoots, explicitRoots, isDirectory, openRoot, searchedPlaces } from './roots';
 import type { Root } from './roots';
 import { SettingsFile } from './settings';
 import { Trash } from './trash/trash';
+import { UndoJournal } from './undo/journal';
 
 export interface LibraryOptions {
   /** The app's own state (settings, trash, later the index); never inside an agent's directory. */
@@ -38,6 +39,7 @@ export function createLibrary(options: LibraryOptions): Library {
   const emitter = new EventEmitter();
   const settings = new SettingsFile(join(options.appDataDir, 'settings.json'));
   const trash = new Trash(join(options.appDataDir, 'trash'));
+  const journal = new UndoJournal(join(options.appDataDir, 'undo'));
   const demoSource = join(options.resourcesDir, 'demo');
   const demoCopy = join(options.appDataDir, 'demo', 'orcs');
 
@@ -60,6 +62,38 @@ export function createLibrary(options: LibraryOptions): Library {
     const match = (await roots()).find((candidate) => candidate.id === id);
     if (!match) throw new AppError('not_found', 'no such root');
     return match;
+  }
+
+  /** Runs a reversible write and keeps its undo record; every such write announces the change. */
+  async function write(
+    ref: SessionRef,
+    operation: string,
+    run: (store: FormatStore) => Promise<WriteOutcome>,
+  ): Promise<WriteResult> {
+    const owner = await root(ref.root);
+    const outcome = await run(owner.store);
+    const undoId = outcome.undo
+      ? await journal.record({
+          operation,
+          format: owner.format,
+          root: { id: owner.id, path: owner.path },
+          sessionId: ref.id,
+          step: outcome.undo,
+        })
+      : null;
+    emit('library.changed', { root: ref.root });
+    return { summary: outcome.summary, undoId };
+  }
+
+  async function moveToTrash(owner: Root, summary: SessionSummary): Promise<string> {
+    if (!summary.capabilities.delete) throw new AppError('unsupported', 'this session cannot be deleted');
+    return trash.put({
+      format: summary.format,
+      root: { id: owner.id, path: owner.path },
+      sessionId: summary.ref.id,
+      title: summary.title,
+      files: await owner.store.files(summary.ref.id),
+    });
   }
 
   const handlers: Handlers = {
@@ -120,16 +154,71 @@ export function createLibrary(options: LibraryOptions): Library {
     async 'session.delete'({ ref }) {
       const owner = await root(ref.root);
       const summary = await owner.store.summary(ref.id);
-      if (!summary.capabilities.delete) throw new AppError('unsupported', 'this session cannot be deleted');
-      const trashId = await trash.put({
-        format: summary.format,
-        root: { id: owner.id, path: owner.path },
-        sessionId: ref.id,
-        title: summary.title,
-        files: await owner.store.files(ref.id),
-      });
+      const trashId = await moveToTrash(owner, summary);
       emit('library.changed', { root: ref.root });
       return { trashId, summary };
+    },
+
+    async 'session.append'({ ref, message }) {
+      return write(ref, 'append', (store) => need(store, 'append', 'append messages')(ref.id, message));
+    },
+
+    async 'session.removeLast'({ ref }) {
+      return write(ref, 'remove-last', (store) => need(store, 'removeLast', 'remove messages')(ref.id));
+    },
+
+    async 'session.compactPreview'({ ref }) {
+      const { store } = await root(ref.root);
+      return need(store, 'compactPreview', 'be compacted')(ref.id);
+    },
+
+    async 'session.compact'({ ref }) {
+      return write(ref, 'compact', (store) => need(store, 'compact', 'be compacted')(ref.id));
+    },
+
+    async 'session.unreadable'({ ref }) {
+      const { store } = await root(ref.root);
+      return store.unreadable ? store.unreadable(ref.id) : [];
+    },
+
+    async 'session.setState'({ ref, state, turnId }) {
+      const { store } = await root(ref.root);
+      const summary = await need(store, 'setState', 'record a run state')(ref.id, state, turnId);
+      emit('library.changed', { root: ref.root });
+      return summary;
+    },
+
+    async 'sessions.stale'({ root: id, ttlHours }) {
+      const { store } = await root(id);
+      return need(store, 'stale', 'expire sessions')(ttlHours);
+    },
+
+    async 'sessions.cleanup'({ root: id, ttlHours }) {
+      const owner = await root(id);
+      const stale = await need(owner.store, 'stale', 'expire sessions')(ttlHours);
+      const trashIds: string[] = [];
+      for (const summary of stale) trashIds.push(await moveToTrash(owner, summary));
+      if (stale.length > 0) emit('library.changed', { root: id });
+      return { trashIds, sessions: stale };
+    },
+
+    async 'sessions.stuck'({ root: only, thresholdSecs }) {
+      const chosen = only ? [await root(only)] : await roots();
+      const lists = await Promise.all(
+        chosen.map((each) => (each.store.stuck ? each.store.stuck(thresholdSecs) : [])),
+      );
+      return lists.flat();
+    },
+
+    async 'undo.apply'({ undoId }) {
+      const record = await journal.read(undoId);
+      const owner =
+        (await roots()).find((candidate) => candidate.id === record.root.id) ??
+        openRoot(record.root.path, record.format, 'added');
+      const summary = await need(owner.store, 'revert', 'undo writes')(record.sessionId, record.step);
+      await journal.forget(undoId);
+      emit('library.changed', { root: owner.id });
+      return summary;
     },
 
     async 'trash.restore'({ trashId }) {
@@ -151,6 +240,21 @@ export function createLibrary(options: LibraryOptions): Library {
       emitter.removeAllListeners();
     },
   };
+}
+
+type OptionalOperation = {
+  [K in keyof FormatStore]-?: undefined extends FormatStore[K] ? K : never;
+}[keyof FormatStore];
+
+/** An operation the format does not offer is refused in words, not with a missing-method crash. */
+function need<K extends OptionalOperation>(
+  store: FormatStore,
+  key: K,
+  what: string,
+): NonNullable<FormatStore[K]> {
+  const method = store[key];
+  if (!method) throw new AppError('unsupported', `sessions of this format cannot ${what}`);
+  return (method as (...args: unknown[]) => unknown).bind(store) as NonNullable<FormatStore[K]>;
 }
 
 function toRootInfo({ store: _store, ...info }: Root): RootInfo {

@@ -33,14 +33,26 @@ const bridge = {
   app: { info: call('app.info'), openExternal: call('app.openExternal') },
   roots: { list: call('roots.list') },
   library: { openDemo: call('library.openDemo') },
-  sessions: { list: call('sessions.list') },
+  sessions: {
+    list: call('sessions.list'),
+    stale: call('sessions.stale'),
+    cleanup: call('sessions.cleanup'),
+    stuck: call('sessions.stuck'),
+  },
   session: {
     get: call('session.get'),
     turns: call('session.turns'),
     rename: call('session.rename'),
+    append: call('session.append'),
+    removeLast: call('session.removeLast'),
+    compactPreview: call('session.compactPreview'),
+    compact: call('session.compact'),
+    unreadable: call('session.unreadable'),
+    setState: call('session.setState'),
     delete: call('session.delete'),
   },
   trash: { restore: call('trash.restore') },
+  undo: { apply: call('undo.apply') },
   events: { 'library.changed': subscribe('library.changed') },
 } satisfies Bridge;
 

@@ -4,7 +4,18 @@
  */
 import { z } from 'zod';
 import type { Envelope } from './errors';
-import type { RootInfo, SearchedPlace, SessionDetail, SessionRef, SessionSummary, TurnPage } from './model';
+import { runStates } from './model';
+import type {
+  CompactPreview,
+  RootInfo,
+  SearchedPlace,
+  SessionDetail,
+  SessionRef,
+  SessionSummary,
+  TurnPage,
+  UnreadableLine,
+  WriteResult,
+} from './model';
 
 /** Root ids are derived by the core from paths it discovered; they are never paths. */
 export const rootIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a root id');
@@ -29,6 +40,25 @@ export const titleSchema = z
   .regex(/^[^\p{Cc}]*$/u, 'a name cannot contain control characters');
 
 export const trashIdSchema = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a trash id');
+export const undoIdSchema = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not an undo id');
+
+/** A message as an agent appends it; the role is the agent's free string, within reason. */
+export const messageSchema = z
+  .object({
+    role: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a role is a short lowercase word'),
+    content: z.string().max(16 * 1024 * 1024, 'a message is at most 16 MB'),
+  })
+  .strict();
+
+const hours = z
+  .number()
+  .positive()
+  .max(24 * 365 * 100);
+const seconds = z
+  .number()
+  .int()
+  .min(0)
+  .max(60 * 60 * 24 * 365 * 100);
 
 const empty = z.object({}).strict();
 
@@ -45,12 +75,29 @@ export interface DeleteResult {
   summary: SessionSummary;
 }
 
+export interface CleanupResult {
+  /** One trash item per session moved; restoring each one undoes the cleanup. */
+  trashIds: string[];
+  sessions: SessionSummary[];
+}
+
 export interface OpenExternalResult {
   /** The URL as the allowlist normalised it: only http(s). Null when it was refused. */
   url: string | null;
   /** False where the host has no opener of its own (the browser host); the page opens `url`. */
   opened: boolean;
 }
+
+const refOnly = z.object({ ref: sessionRefSchema }).strict();
+const setStateInput = z
+  .object({
+    ref: sessionRefSchema,
+    state: z.enum(runStates),
+    turnId: z.string().max(200).nullable().default(null),
+  })
+  .strict();
+const staleInput = z.object({ root: rootIdSchema, ttlHours: hours }).strict();
+const stuckInput = z.object({ root: rootIdSchema.optional(), thresholdSecs: seconds }).strict();
 
 /** Binds an input schema to an output type; the output exists only at compile time. */
 function call<Input extends z.ZodType, Output>(input: Input): { input: Input; output?: Output } {
@@ -91,6 +138,21 @@ export const calls = {
   ),
   'trash.restore': call<z.ZodObject<{ trashId: typeof trashIdSchema }>, SessionSummary>(
     z.object({ trashId: trashIdSchema }).strict(),
+  ),
+  'session.append': call<
+    z.ZodObject<{ ref: typeof sessionRefSchema; message: typeof messageSchema }>,
+    WriteResult
+  >(z.object({ ref: sessionRefSchema, message: messageSchema }).strict()),
+  'session.removeLast': call<typeof refOnly, WriteResult>(refOnly),
+  'session.compactPreview': call<typeof refOnly, CompactPreview>(refOnly),
+  'session.compact': call<typeof refOnly, WriteResult>(refOnly),
+  'session.unreadable': call<typeof refOnly, UnreadableLine[]>(refOnly),
+  'session.setState': call<typeof setStateInput, SessionSummary>(setStateInput),
+  'sessions.stale': call<typeof staleInput, SessionSummary[]>(staleInput),
+  'sessions.cleanup': call<typeof staleInput, CleanupResult>(staleInput),
+  'sessions.stuck': call<typeof stuckInput, SessionSummary[]>(stuckInput),
+  'undo.apply': call<z.ZodObject<{ undoId: typeof undoIdSchema }>, SessionSummary>(
+    z.object({ undoId: undoIdSchema }).strict(),
   ),
 } as const;
 

@@ -3,11 +3,12 @@
  * are written once. Times are ISO 8601 strings in UTC so they survive every transport unchanged.
  */
 import type { OrcsPanels } from './panels/orcs';
+import type { ZeroclawPanels } from './panels/zeroclaw';
 
-export const formatIds = ['orcs'] as const;
+export const formatIds = ['orcs', 'zeroclaw'] as const;
 export type FormatId = (typeof formatIds)[number];
 
-export const formatLabels: Record<FormatId, string> = { orcs: 'ORCS' };
+export const formatLabels: Record<FormatId, string> = { orcs: 'ORCS', zeroclaw: 'ZeroClaw' };
 
 /** Where a root came from, in the order the app trusts them. */
 export type RootOrigin = 'cli' | 'added' | 'env' | 'config' | 'default' | 'demo';
@@ -46,6 +47,25 @@ export interface SessionHealth {
 export interface SessionCapabilities {
   rename: boolean;
   delete: boolean;
+  /** Append a message as the agent itself would (one write per record). */
+  append: boolean;
+  /** Drop the last message, atomically and without losing a concurrent append. */
+  removeLast: boolean;
+  /** Rewrite without blank and unreadable lines, after a preview of what goes. */
+  compact: boolean;
+  /** Record the agent's run state (idle, running, error). */
+  setState: boolean;
+}
+
+export const runStates = ['idle', 'running', 'error'] as const;
+export type RunState = (typeof runStates)[number];
+
+/** What an agent records about a session's current turn, where its format keeps that. */
+export interface SessionRunState {
+  state: RunState;
+  turnId: string | null;
+  /** When the running turn started; stuck is judged against this. */
+  turnStartedAt: string | null;
 }
 
 export interface SessionSummary {
@@ -61,6 +81,11 @@ export interface SessionSummary {
   sizeBytes: number;
   health: SessionHealth;
   capabilities: SessionCapabilities;
+  /** The agent's own key for the session where it differs from the id (ZeroClaw's unsanitised key). */
+  key: string | null;
+  /** Where the session's messages live when not in the usual file, e.g. "sessions.db". */
+  storage: string | null;
+  state: SessionRunState | null;
 }
 
 export interface ToolCall {
@@ -73,6 +98,8 @@ export interface ToolCall {
 
 export interface Turn {
   index: number;
+  /** A line the agent's runtime wrote about the session (interrupted, failed, timed out), not a message. */
+  notice: boolean;
   id: string | null;
   role: string;
   text: string;
@@ -90,7 +117,30 @@ export interface CompactedSpan {
   endTime: string | null;
 }
 
-export type FormatPanels = OrcsPanels;
+export type FormatPanels = OrcsPanels | ZeroclawPanels;
+
+/** A line of a session file that could not be read, for "view raw". */
+export interface UnreadableLine {
+  /** 1-based, as an editor counts. */
+  lineNumber: number;
+  byteOffset: number;
+  /** The line's text, cut to a few KB; never interpreted. */
+  preview: string;
+  reason: string;
+}
+
+export interface CompactPreview {
+  /** Lines the compaction drops: blank and unreadable ones. */
+  dropped: UnreadableLine[];
+  keptMessages: number;
+}
+
+/** The answer to every write that can be reversed: the session as it now is, and how to undo. */
+export interface WriteResult {
+  summary: SessionSummary;
+  /** Pass to undo.apply; null when there is nothing to undo. */
+  undoId: string | null;
+}
 
 export interface SessionDetail {
   summary: SessionSummary;

@@ -1,4 +1,13 @@
-import type { FormatId, SearchedPlace, SessionDetail, SessionSummary, TurnPage } from '../../shared/model';
+import type {
+  CompactPreview,
+  FormatId,
+  RunState,
+  SearchedPlace,
+  SessionDetail,
+  SessionSummary,
+  TurnPage,
+  UnreadableLine,
+} from '../../shared/model';
 
 /** What a format needs to know about the machine to find its default directory. */
 export interface Environment {
@@ -24,6 +33,28 @@ export interface FormatStore {
   rename(id: string, title: string): Promise<SessionSummary>;
   /** Every file that belongs to the session, so a delete can move them all to the trash. */
   files(id: string): Promise<string[]>;
+
+  // The writes below exist where the format allows them; SessionCapabilities says which.
+  append?(id: string, message: { role: string; content: string }): Promise<WriteOutcome>;
+  removeLast?(id: string): Promise<WriteOutcome>;
+  compactPreview?(id: string): Promise<CompactPreview>;
+  compact?(id: string): Promise<WriteOutcome>;
+  setState?(id: string, state: RunState, turnId: string | null): Promise<SessionSummary>;
+  unreadable?(id: string): Promise<UnreadableLine[]>;
+  /** Sessions whose last activity is older than the TTL. */
+  stale?(ttlHours: number): Promise<SessionSummary[]>;
+  /** Sessions running for longer than the threshold. */
+  stuck?(thresholdSecs: number): Promise<SessionSummary[]>;
+  /** Reverses one write from the record it returned, refusing with `conflict` if that is no longer safe. */
+  revert?(id: string, step: UndoStep): Promise<SessionSummary>;
+}
+
+/** A format's own JSON record of how to reverse one write; the Library keeps it in the app-data directory. */
+export type UndoStep = { [key: string]: unknown };
+
+export interface WriteOutcome {
+  summary: SessionSummary;
+  undo: UndoStep | null;
 }
 
 export interface FormatAdapter {

@@ -9,6 +9,14 @@ import { parseAsset } from './asset';
 import { orcsFormat, OrcsFormatStore } from './index';
 import { serializeAsset } from './serialize';
 import { withTempDir } from './testkit';
+import type { FormatStore } from '../format';
+
+/** The ORCS panels of a detail, so the tests can read ORCS-only fields. */
+async function orcsDetail(id: string, store: FormatStore = orcsFormat.open(ROOT)) {
+  const detail = await store.detail(id);
+  if (detail.panels.format !== 'orcs') throw new Error('not an ORCS detail');
+  return { ...detail, panels: detail.panels };
+}
 
 /** fixtures/orcs at the repository root, made by scripts/make-orcs-fixtures.ts. */
 const FIXTURES = fileURLToPath(new URL('../../../../fixtures/orcs', import.meta.url));
@@ -60,7 +68,7 @@ describe('the ORCS fixtures through orcsFormat', () => {
     for (const s of list) {
       const damaged = (covers.get(`${s.ref.id}.json`) ?? '').startsWith('damaged:');
       expect(s.health.damaged !== null, `${s.ref.id}: ${s.health.damaged ?? ''}`).toBe(damaged);
-      expect(s.capabilities).toEqual({ rename: !damaged, delete: true });
+      expect(s.capabilities).toMatchObject({ rename: !damaged, delete: true, append: false, removeLast: false });
     }
     const reasons = list.map((s) => s.health.damaged).filter((r) => r !== null);
     expect(reasons).toEqual(
@@ -109,7 +117,7 @@ describe('the ORCS fixtures through orcsFormat', () => {
   });
 
   it('maps every TriggerCondition variant, and keeps unknown ones raw', async () => {
-    const detail = await store.detail(titled('skills: every trigger kind').ref.id);
+    const detail = await orcsDetail(titled('skills: every trigger kind').ref.id);
     if (detail.panels.format !== 'orcs') throw new Error('not ORCS');
     const everything = detail.panels.skillConfigs.find((s) => s.key === 'everything');
     expect(everything?.autoTrigger.triggers).toEqual([
@@ -130,7 +138,7 @@ describe('the ORCS fixtures through orcsFormat', () => {
   });
 
   it('turns every JSON value type into plain JSON, keeping big integers as digits', async () => {
-    const detail = await store.detail(titled('metadata: every JSON value type').ref.id);
+    const detail = await orcsDetail(titled('metadata: every JSON value type').ref.id);
     expect(detail.panels.metadata).toEqual({
       null_value: null,
       true_value: true,
@@ -156,11 +164,11 @@ describe('the ORCS fixtures through orcsFormat', () => {
   });
 
   it('maps facts, preferences, contexts, snapshots and grants', async () => {
-    const facts = await store.detail(titled('facts with every kind of confidence').ref.id);
+    const facts = await orcsDetail(titled('facts with every kind of confidence').ref.id);
     expect(facts.panels.projectContext.learnedFacts.map((f) => f.confidence)).toEqual(
       [1, 1, 0.95, 0.5, 1 / 3, 0.1, 0, 1e-7].map(Math.fround),
     );
-    const prefs = await store.detail(titled('preferences: everything set').ref.id);
+    const prefs = await orcsDetail(titled('preferences: everything set').ref.id);
     expect(prefs.panels.preferences.codingStyle).toEqual({
       preferredLanguages: ['rust', 'typescript', 'sql'],
       indent: 'spaces',
@@ -170,7 +178,7 @@ describe('the ORCS fixtures through orcsFormat', () => {
     });
     expect(prefs.panels.preferences.custom.temperature).toBe(0.2);
     expect(prefs.panels.projectContext.persistentContexts).toHaveLength(2);
-    const hil = await store.detail(titled('approvals: approved, rejected, modified').ref.id);
+    const hil = await orcsDetail(titled('approvals: approved, rejected, modified').ref.id);
     const snapshot = hil.panels.componentSnapshots.find((s) => s.key === 'builtin::hil');
     const resolved = (snapshot?.state as { resolved: { result: unknown }[] }).resolved.map((r) => r.result);
     expect(resolved).toEqual([
@@ -187,7 +195,7 @@ describe('the ORCS fixtures through orcsFormat', () => {
   });
 
   it('lists compacted spans with their times', async () => {
-    const detail = await store.detail(titled('infra: migrate CI to self-hosted runners').ref.id);
+    const detail = await orcsDetail(titled('infra: migrate CI to self-hosted runners').ref.id);
     expect(detail.compactions).toHaveLength(3);
     expect(detail.compactions[0]).toEqual({
       summary: 'Inventoried the 14 GitHub Actions workflows; 9 need Docker-in-Docker.',
@@ -276,7 +284,7 @@ describe('the demo library (resources/demo)', () => {
     for (const summary of list) {
       expect(summary.health.damaged).toBeNull();
       expect(summary.untitled).toBe(false);
-      const detail = await store.detail(summary.ref.id);
+      const detail = await orcsDetail(summary.ref.id, store);
       const page = await store.turns(summary.ref.id, 0, 500);
       expect(page.turns.some((t) => t.toolCalls.length > 0)).toBe(true);
       expect(detail.panels.projectContext.learnedFacts.length).toBeGreaterThan(0);

@@ -23,7 +23,17 @@ export function summaryOf(rootId: string, d: SessionDigest): SessionSummary {
     turnCount: d.turnCount,
     sizeBytes: d.sizeBytes,
     health: { unreadableLines: 0, damaged: d.damaged },
-    capabilities: { rename: d.damaged === null, delete: true },
+    capabilities: {
+      rename: d.damaged === null,
+      delete: true,
+      append: false,
+      removeLast: false,
+      compact: false,
+      setState: false,
+    },
+    key: null,
+    storage: null,
+    state: null,
   };
 }
 
@@ -68,6 +78,7 @@ export function turnPage(asset: SessionAsset, from: number, count: number): Turn
 function turnOf(t: ConversationTurn, index: number): Turn {
   return {
     index,
+    notice: false,
     id: t.id,
     role: t.role,
     text: t.content,
