@@ -61,7 +61,7 @@ export function formatRoots(roots: RootInfo[]): string {
   if (roots.length === 0) return 'No roots.\n';
   const rows = roots.map((root) => [
     root.id,
-    formatLabels[root.format],
+    root.format ? formatLabels[root.format] : 'empty',
     root.origin,
     cleanLine(root.path) + (root.exists ? '' : ' (missing)') + (root.readOnly ? ' (read-only)' : ''),
   ]);

@@ -7,7 +7,11 @@ import { settle } from '../shared/validate';
  * The validation path of every host without a transport-level wrapper of its own (the browser
  * host, the CLI): the name must be a contract call and the input must match its schema.
  */
-export async function dispatch(handlers: Handlers, name: unknown, input: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: unknown,
+  input: unknown,
+): Promise<Envelope<unknown>> {
   if (!isCallName(name)) return { ok: false, error: { code: 'unsupported', message: 'no such call' } };
   // The contract pairs calls[name].input with handlers[name]; TypeScript cannot follow that
   // pairing across the union of names, so the handler is widened once, after the schema ran.

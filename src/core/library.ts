@@ -6,7 +6,7 @@ import { AppError } from '../shared/errors';
 import { safeExternalUrl } from '../shared/links';
 import type { RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
 import type { Environment, FormatStore, WriteOutcome } from './formats/format';
-import { discoveredRoots, explicitRoots, isDirectory, openRoot, searchedPlaces } from './roots';
+import { isDirectory, RootOpener, searchedPlaces } from './roots';
 import type { Root } from './roots';
 import { SettingsFile } from './settings';
 import { Trash } from './trash/trash';
@@ -40,6 +40,7 @@ export function createLibrary(options: LibraryOptions): Library {
   const settings = new SettingsFile(join(options.appDataDir, 'settings.json'));
   const trash = new Trash(join(options.appDataDir, 'trash'));
   const journal = new UndoJournal(join(options.appDataDir, 'undo'));
+  const opener = new RootOpener();
   const demoSource = join(options.resourcesDir, 'demo');
   const demoCopy = join(options.appDataDir, 'demo', 'orcs');
 
@@ -49,11 +50,11 @@ export function createLibrary(options: LibraryOptions): Library {
 
   async function roots(): Promise<Root[]> {
     if (options.roots && options.roots.length > 0) {
-      return explicitRoots(options.roots, options.cwd ?? process.cwd());
+      return opener.explicit(options.roots, options.cwd ?? process.cwd());
     }
-    const found = await discoveredRoots(options.env);
+    const found = await opener.discovered(options.env);
     const saved = await settings.read();
-    if (saved.demo && (await isDirectory(demoCopy))) found.push(openRoot(demoCopy, 'orcs', 'demo'));
+    if (saved.demo && (await isDirectory(demoCopy))) found.push(opener.open(demoCopy, 'orcs', 'demo'));
     const seen = new Set<string>();
     return found.filter((root) => !seen.has(root.id) && seen.add(root.id));
   }
@@ -75,7 +76,7 @@ export function createLibrary(options: LibraryOptions): Library {
     const undoId = outcome.undo
       ? await journal.record({
           operation,
-          format: owner.format,
+          format: outcome.summary.format,
           root: { id: owner.id, path: owner.path },
           sessionId: ref.id,
           step: outcome.undo,
@@ -128,7 +129,7 @@ export function createLibrary(options: LibraryOptions): Library {
       }
       await settings.update((current) => ({ ...current, demo: true }));
       emit('library.changed', { root: null });
-      return toRootInfo(openRoot(demoCopy, 'orcs', 'demo'));
+      return toRootInfo(opener.open(demoCopy, 'orcs', 'demo'));
     },
 
     async 'sessions.list'({ root: only }) {
@@ -214,7 +215,7 @@ export function createLibrary(options: LibraryOptions): Library {
       const record = await journal.read(undoId);
       const owner =
         (await roots()).find((candidate) => candidate.id === record.root.id) ??
-        openRoot(record.root.path, record.format, 'added');
+        opener.open(record.root.path, record.format, 'added');
       const summary = await need(owner.store, 'revert', 'undo writes')(record.sessionId, record.step);
       await journal.forget(undoId);
       emit('library.changed', { root: owner.id });
@@ -225,7 +226,7 @@ export function createLibrary(options: LibraryOptions): Library {
       const manifest = await trash.restore(trashId);
       emit('library.changed', { root: manifest.root.id });
       const owner = (await roots()).find((candidate) => candidate.id === manifest.root.id);
-      const restored = owner ?? openRoot(manifest.root.path, manifest.format, 'added');
+      const restored = owner ?? opener.open(manifest.root.path, manifest.format, 'added');
       return restored.store.summary(manifest.sessionId);
     },
   };

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import type { FormatId, RootInfo, RootOrigin, SearchedPlace } from '../shared/model';
 import type { Environment, FormatStore } from './formats/format';
 import { adapterFor, adapters } from './formats/registry';
+import { emptyStore } from './empty-store';
 
 export interface Root extends RootInfo {
   store: FormatStore;
@@ -23,52 +24,67 @@ export async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-export function openRoot(path: string, format: FormatId, origin: RootOrigin): Root {
-  const id = rootId(path);
-  return {
-    id,
-    path,
-    format,
-    origin,
-    exists: true,
-    readOnly: false,
-    store: adapterFor(format).open({ id, path }),
-  };
-}
-
-/** Picks the format whose adapter is most confident about a directory's files. */
-export async function detectFormat(path: string): Promise<FormatId> {
-  if (!(await isDirectory(path))) throw new AppError('not_found', `${path} is not a directory`);
-  let best: { format: FormatId; score: number } | null = null;
-  for (const adapter of adapters) {
-    const score = await adapter.detect(path);
-    if (score > 0 && (!best || score > best.score)) best = { format: adapter.id, score };
-  }
-  if (!best) {
-    const known = adapters.map((adapter) => adapter.id).join(', ');
-    throw new AppError('unsupported', `no sessions of a known format (${known}) in ${path}`);
-  }
-  return best.format;
-}
-
-/** Directories named on a command line: only they are used, each with its detected format. */
-export async function explicitRoots(paths: string[], cwd: string): Promise<Root[]> {
-  const unique = [...new Set(paths.map((path) => resolve(cwd, path)))];
-  return Promise.all(unique.map(async (path) => openRoot(path, await detectFormat(path), 'cli')));
-}
-
 /** Every format's default places; the first existing one of each format becomes a root. */
 export async function searchedPlaces(env: Environment): Promise<SearchedPlace[]> {
   const places = await Promise.all(adapters.map((adapter) => adapter.defaultPlaces(env)));
   return places.flat();
 }
 
-export async function discoveredRoots(env: Environment): Promise<Root[]> {
-  const roots: Root[] = [];
-  for (const adapter of adapters) {
-    const places = await adapter.defaultPlaces(env);
-    const place = places[0];
-    if (place?.exists) roots.push(openRoot(place.path, adapter.id, place.origin));
+/**
+ * Opens roots and keeps each one's store for the life of the Library, so a store's caches (a
+ * parsed session, a line index) serve every later call instead of being rebuilt per request.
+ */
+export class RootOpener {
+  private readonly stores = new Map<string, FormatStore>();
+  private readonly detected = new Map<string, FormatId>();
+
+  open(path: string, format: FormatId | null, origin: RootOrigin): Root {
+    const id = rootId(path);
+    const key = `${format}\0${path}`;
+    let store = this.stores.get(key);
+    if (!store) {
+      store = format ? adapterFor(format).open({ id, path }) : emptyStore;
+      if (format) this.stores.set(key, store);
+    }
+    return { id, path, format, origin, exists: true, readOnly: false, store };
   }
-  return roots;
+
+  /** Directories named on a command line: only they are used, each with its detected format. */
+  async explicit(paths: string[], cwd: string): Promise<Root[]> {
+    const unique = [...new Set(paths.map((path) => resolve(cwd, path)))];
+    return Promise.all(unique.map(async (path) => this.open(path, await this.detect(path), 'cli')));
+  }
+
+  async discovered(env: Environment): Promise<Root[]> {
+    const roots: Root[] = [];
+    for (const adapter of adapters) {
+      const place = (await adapter.defaultPlaces(env))[0];
+      if (place?.exists) roots.push(this.open(place.path, adapter.id, place.origin));
+    }
+    return roots;
+  }
+
+  /**
+   * Picks the format whose adapter is most confident about a directory's files. An empty
+   * directory has no format yet (its last session may just have gone to the trash), so it is a
+   * root with nothing in it rather than an error; a directory of unknown files is an error.
+   */
+  private async detect(path: string): Promise<FormatId | null> {
+    if (!(await isDirectory(path))) throw new AppError('not_found', `${path} is not a directory`);
+    let best: { format: FormatId; score: number } | null = null;
+    for (const adapter of adapters) {
+      const score = await adapter.detect(path);
+      if (score > 0 && (!best || score > best.score)) best = { format: adapter.id, score };
+    }
+    if (best) {
+      this.detected.set(path, best.format);
+      return best.format;
+    }
+    const known = this.detected.get(path);
+    if (known) return known;
+    const visible = (await readdir(path)).filter((name) => !name.startsWith('.'));
+    if (visible.length === 0) return null;
+    const names = adapters.map((adapter) => adapter.id).join(', ');
+    throw new AppError('unsupported', `no sessions of a known format (${names}) in ${path}`);
+  }
 }

@@ -17,7 +17,8 @@ export interface RootInfo {
   /** Stable id derived from the path; ids, never paths, cross back from the renderer. */
   id: string;
   path: string;
-  format: FormatId;
+  /** Null for an empty directory named as a root: no format can be told from no files. */
+  format: FormatId | null;
   origin: RootOrigin;
   exists: boolean;
   readOnly: boolean;

@@ -68,7 +68,12 @@ describe('the ORCS fixtures through orcsFormat', () => {
     for (const s of list) {
       const damaged = (covers.get(`${s.ref.id}.json`) ?? '').startsWith('damaged:');
       expect(s.health.damaged !== null, `${s.ref.id}: ${s.health.damaged ?? ''}`).toBe(damaged);
-      expect(s.capabilities).toMatchObject({ rename: !damaged, delete: true, append: false, removeLast: false });
+      expect(s.capabilities).toMatchObject({
+        rename: !damaged,
+        delete: true,
+        append: false,
+        removeLast: false,
+      });
     }
     const reasons = list.map((s) => s.health.damaged).filter((r) => r !== null);
     expect(reasons).toEqual(

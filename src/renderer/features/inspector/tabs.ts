@@ -1,19 +1,32 @@
 import type { ReactNode } from 'react';
-import type { SessionDetail } from '../../../shared/model';
+import type { FormatPanels, SessionDetail } from '../../../shared/model';
 import { orcsTabs } from './orcs';
 
+/** A session detail whose panels are known to be one format's. */
+export type DetailOf<P extends FormatPanels> = SessionDetail & { panels: P };
+
 /** A panel beside the conversation; each format offers its own. */
-export interface InspectorTab {
+export interface InspectorTab<P extends FormatPanels = FormatPanels> {
   id: string;
   label: string;
   /** A small count beside the label, where the panel has items. */
-  count?: (detail: SessionDetail) => number | null;
-  render: (detail: SessionDetail) => ReactNode;
+  count?: (detail: DetailOf<P>) => number | null;
+  render: (detail: DetailOf<P>) => ReactNode;
+}
+
+/**
+ * A format's tabs read its own panels; the switch on `panels.format` is what guarantees that a
+ * detail only ever reaches the tabs of its format, which TypeScript cannot see through the array.
+ */
+function forFormat<P extends FormatPanels>(tabs: InspectorTab<P>[]): InspectorTab[] {
+  return tabs as unknown as InspectorTab[];
 }
 
 export function inspectorTabs(detail: SessionDetail): InspectorTab[] {
   switch (detail.panels.format) {
     case 'orcs':
-      return orcsTabs;
+      return forFormat(orcsTabs);
+    default:
+      return [];
   }
 }

@@ -1,5 +1,6 @@
 import { CloudOff, FileJson, Layers, Tags } from 'lucide-react';
-import type { CompactedSpan, SessionDetail } from '../../../../shared/model';
+import type { CompactedSpan } from '../../../../shared/model';
+import type { OrcsPanels } from '../../../../shared/panels/orcs';
 import { absoluteTime, formatBytes, relativeTime } from '../../../lib/time';
 import { Bar } from '../Bar';
 import { EmptyState } from '../EmptyState';
@@ -7,9 +8,10 @@ import { JsonValue, jsonKind } from '../JsonValue';
 import { formatPercent } from '../percent';
 import { Properties } from '../Properties';
 import { Section } from '../Section';
+import type { DetailOf } from '../tabs';
 
 /** Identity and bookkeeping of one ORCS session file. */
-export function SessionFacts({ detail }: { detail: SessionDetail }) {
+export function SessionFacts({ detail }: { detail: DetailOf<OrcsPanels> }) {
   const { summary, panels, compactions } = detail;
   const metadataKeys = Object.keys(panels.metadata).sort();
   return (
@@ -125,7 +127,7 @@ export function SessionFacts({ detail }: { detail: SessionDetail }) {
   );
 }
 
-const syncWords: Record<SessionDetail['panels']['syncState'], string> = { LocalOnly: 'Local only' };
+const syncWords: Record<OrcsPanels['syncState'], string> = { LocalOnly: 'Local only' };
 
 function When({ iso }: { iso: string | null }) {
   if (!iso) return <span className="insp-not-set">unknown</span>;

@@ -1,4 +1,5 @@
 import '../inspector.css';
+import type { OrcsPanels } from '../../../../shared/panels/orcs';
 import type { InspectorTab } from '../tabs';
 import { ToolsPanel } from '../tools/ToolsPanel';
 import { ComponentsPanel } from './ComponentsPanel';
@@ -15,7 +16,7 @@ const countOf = (count: number): number | null => (count > 0 ? count : null);
  * The Tools tab has no count: it is computed from the turns, which the store pages in apart from
  * the detail this hook is given.
  */
-export const orcsTabs: InspectorTab[] = [
+export const orcsTabs: InspectorTab<OrcsPanels>[] = [
   { id: 'tools', label: 'Tools', render: () => <ToolsPanel /> },
   {
     id: 'facts',

@@ -7,7 +7,17 @@ function call(name: string, durationMs: number | null, success: boolean | null =
 }
 
 function turn(index: number, toolCalls: ToolCall[]): Turn {
-  return { index, id: null, role: 'assistant', text: '', time: null, toolCalls, tags: [], metadata: {} };
+  return {
+    index,
+    notice: false,
+    id: null,
+    role: 'assistant',
+    text: '',
+    time: null,
+    toolCalls,
+    tags: [],
+    metadata: {},
+  };
 }
 
 describe('summariseTools', () => {
