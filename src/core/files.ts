@@ -11,7 +11,7 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Makes a rename or a new entry durable: on POSIX the directory itself must be fsynced. */
+/** Makes a rename or a new entry durable: on POSIX the directory itself must be fsynced; Windows cannot open a directory for it, and needs not. */
 export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');

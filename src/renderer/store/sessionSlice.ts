@@ -5,6 +5,8 @@ import { messageOf } from './messages';
 import type { AppState } from './store';
 
 const pageSize = 200;
+/** The contract's largest page. */
+const maxPage = 500;
 
 export interface SessionSlice {
   openRef: SessionRef | null;
@@ -16,7 +18,7 @@ export interface SessionSlice {
   openSession(ref: SessionRef): Promise<void>;
   loadMoreTurns(): Promise<void>;
   closeSession(): void;
-  /** Re-reads the open session after a change on disk, keeping what is already shown. */
+  /** Re-reads the open session after a change on disk, as many turns as were already shown. */
   refreshSession(): Promise<void>;
 }
 
@@ -69,10 +71,30 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     const ref = get().openRef;
     if (!ref) return;
     try {
-      const detail = await client.call('session.get', { ref });
-      if (sameRef(get().openRef, ref)) set({ detail });
+      const [detail, page] = await Promise.all([
+        client.call('session.get', { ref }),
+        readTurns(ref, Math.max(get().turns.length, pageSize)),
+      ]);
+      if (sameRef(get().openRef, ref)) set({ detail, turns: page.turns, turnsTotal: page.total });
     } catch {
       // The session may have just been deleted; the list refresh shows that.
     }
   },
 });
+
+/** The first `count` turns, in as few pages as the contract allows. */
+async function readTurns(ref: SessionRef, count: number): Promise<{ turns: Turn[]; total: number }> {
+  const turns: Turn[] = [];
+  let total = 0;
+  do {
+    const page = await client.call('session.turns', {
+      ref,
+      from: turns.length,
+      count: Math.min(maxPage, count - turns.length),
+    });
+    total = page.total;
+    turns.push(...page.turns);
+    if (page.turns.length === 0) break;
+  } while (turns.length < Math.min(count, total));
+  return { turns, total };
+}

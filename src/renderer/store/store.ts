@@ -1,18 +1,33 @@
 import { create } from 'zustand';
 import { createActionsSlice } from './actionsSlice';
 import type { ActionsSlice } from './actionsSlice';
+import { createCleanupSlice } from './cleanupSlice';
+import type { CleanupSlice } from './cleanupSlice';
 import { createLibrarySlice } from './librarySlice';
 import type { LibrarySlice } from './librarySlice';
+import { createListSlice } from './listSlice';
+import type { ListSlice } from './listSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { SessionSlice } from './sessionSlice';
 import { createToastSlice } from './toastSlice';
 import type { ToastSlice } from './toastSlice';
+import { createWritesSlice } from './writesSlice';
+import type { WritesSlice } from './writesSlice';
 
-export type AppState = LibrarySlice & SessionSlice & ActionsSlice & ToastSlice;
+export type AppState = LibrarySlice &
+  SessionSlice &
+  ActionsSlice &
+  ToastSlice &
+  ListSlice &
+  WritesSlice &
+  CleanupSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createLibrarySlice(...args),
   ...createSessionSlice(...args),
   ...createActionsSlice(...args),
   ...createToastSlice(...args),
+  ...createListSlice(...args),
+  ...createWritesSlice(...args),
+  ...createCleanupSlice(...args),
 }));

@@ -8,6 +8,7 @@
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fsyncDir } from '../../files';
 import type { FileFacts } from './cache';
 import { OrcsStorageError, fromFsError } from './errors';
 
@@ -50,7 +51,7 @@ export async function writeAtomically(write: AtomicWrite): Promise<FileFacts | n
     await unlink(write.tempPath).catch(() => undefined);
     throw fromFsError(error, write.path);
   }
-  await syncDirectory(dirname(write.path));
+  await fsyncDir(dirname(write.path));
   return facts;
 }
 
@@ -73,16 +74,5 @@ async function createTemp(tempPath: string, mode: number): Promise<FileHandle> {
     return await open(tempPath, 'wx', mode);
   } catch (error) {
     throw fromFsError(error, tempPath);
-  }
-}
-
-/** Makes a rename or an unlink durable. Windows cannot open a directory for fsync, and needs not. */
-export async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -14,7 +14,8 @@ import { lstat, mkdir, open, readdir, realpath, unlink } from 'node:fs/promises'
 import { resolve, sep } from 'node:path';
 import type { SessionAsset } from './asset';
 import { AssetShapeError, decodeAssetText, parseAsset } from './asset';
-import { writeAtomically, syncDirectory } from './atomic';
+import { fsyncDir } from '../../files';
+import { writeAtomically } from './atomic';
 import { FileCache } from './cache';
 import type { FileFacts } from './cache';
 import { OrcsStorageError, fromFsError } from './errors';
@@ -134,7 +135,7 @@ export class LocalFileStore implements SessionStore {
       throw fromFsError(error, `session ${id}`);
     }
     this.forget(path);
-    await syncDirectory(this.basePath);
+    await fsyncDir(this.basePath);
   }
 
   async exists(id: string): Promise<boolean> {

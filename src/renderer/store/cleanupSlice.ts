@@ -1,0 +1,140 @@
+import type { StateCreator } from 'zustand';
+import type { SessionSummary } from '../../shared/model';
+import { client } from '../api';
+import { cleanableRoots, defaultTtlHours, parseHours } from '../features/library/cleanup';
+import { counted } from '../lib/words';
+import { failed, loading, ready } from './loadable';
+import type { Loadable } from './loadable';
+import { messageOf } from './messages';
+import type { AppState } from './store';
+
+export interface CleanupDialog {
+  root: string;
+  /** The TTL as typed, so a half-typed number stays in the field while it is invalid. */
+  ttlText: string;
+  ttlHours: number | null;
+  /** The sessions the TTL catches now; null while the TTL is not a number of hours. */
+  stale: Loadable<SessionSummary[]> | null;
+  busy: boolean;
+}
+
+/** "Clean up stale sessions…": a live preview by TTL, a move to the trash, and one Undo for all. */
+export interface CleanupSlice {
+  cleanup: CleanupDialog | null;
+  openCleanup(): void;
+  setCleanupRoot(root: string): void;
+  setCleanupTtl(text: string): void;
+  closeCleanup(): void;
+  confirmCleanup(): Promise<void>;
+  restoreAll(trashIds: string[]): Promise<void>;
+}
+
+/** Each preview asks again as the TTL is typed; only the answer to the latest question is shown. */
+let latestPreview = 0;
+
+export const createCleanupSlice: StateCreator<AppState, [], [], CleanupSlice> = (set, get) => {
+  async function preview(): Promise<void> {
+    const dialog = get().cleanup;
+    if (!dialog) return;
+    const asked = ++latestPreview;
+    const { root, ttlHours } = dialog;
+    if (ttlHours === null) {
+      set({ cleanup: { ...dialog, stale: null } });
+      return;
+    }
+    set({ cleanup: { ...dialog, stale: loading } });
+    let stale: Loadable<SessionSummary[]>;
+    try {
+      stale = ready(await client.call('sessions.stale', { root, ttlHours }));
+    } catch (error) {
+      stale = failed(messageOf(error));
+    }
+    const current = get().cleanup;
+    if (asked === latestPreview && current) set({ cleanup: { ...current, stale } });
+  }
+
+  return {
+    cleanup: null,
+
+    openCleanup() {
+      const root = cleanableRoots(get().roots)[0];
+      if (!root) return;
+      const ttlText = String(defaultTtlHours);
+      set({ cleanup: { root: root.id, ttlText, ttlHours: defaultTtlHours, stale: loading, busy: false } });
+      void preview();
+    },
+
+    setCleanupRoot(root) {
+      const dialog = get().cleanup;
+      if (!dialog || dialog.root === root) return;
+      set({ cleanup: { ...dialog, root } });
+      void preview();
+    },
+
+    setCleanupTtl(ttlText) {
+      const dialog = get().cleanup;
+      if (!dialog) return;
+      const ttlHours = parseHours(ttlText);
+      const changed = ttlHours !== dialog.ttlHours;
+      set({ cleanup: { ...dialog, ttlText, ttlHours } });
+      if (changed) void preview();
+    },
+
+    closeCleanup() {
+      latestPreview++;
+      set({ cleanup: null });
+    },
+
+    async confirmCleanup() {
+      const dialog = get().cleanup;
+      if (!dialog || dialog.busy || dialog.ttlHours === null) return;
+      set({ cleanup: { ...dialog, busy: true } });
+      try {
+        const { trashIds, sessions } = await client.call('sessions.cleanup', {
+          root: dialog.root,
+          ttlHours: dialog.ttlHours,
+        });
+        get().closeCleanup();
+        const open = get().openRef;
+        if (open && sessions.some((each) => each.ref.root === open.root && each.ref.id === open.id)) {
+          get().closeSession();
+        }
+        await get().loadLibrary();
+        get().notify(
+          trashIds.length > 0
+            ? {
+                message: `Moved ${counted(trashIds.length, 'stale session')} to the trash`,
+                tone: 'info',
+                action: { label: 'Undo', run: () => get().restoreAll(trashIds) },
+              }
+            : { message: 'No session was stale any more; nothing moved', tone: 'info' },
+        );
+      } catch (error) {
+        get().closeCleanup();
+        get().notify({ message: `Cleanup failed: ${messageOf(error)}`, tone: 'error' });
+      }
+    },
+
+    async restoreAll(trashIds) {
+      const failures: string[] = [];
+      // One at a time: each restore checks for a clash with what is on disk by then.
+      for (const trashId of trashIds) {
+        try {
+          await client.call('trash.restore', { trashId });
+        } catch (error) {
+          failures.push(messageOf(error));
+        }
+      }
+      await get().loadLibrary();
+      const restored = trashIds.length - failures.length;
+      get().notify(
+        failures.length === 0
+          ? { message: `Restored ${counted(restored, 'session')}`, tone: 'info' }
+          : {
+              message: `Restored ${restored} of ${counted(trashIds.length, 'session')}: ${failures[0]}`,
+              tone: 'error',
+            },
+      );
+    },
+  };
+};
