@@ -11,8 +11,33 @@ describe('parseCommandLine', () => {
       json: true,
       help: false,
       version: false,
+      options: {},
       positionals: ['list'],
     });
+  });
+
+  it("collects commands' own options, present only when given, with numbers parsed", () => {
+    const line = parseCommandLine([
+      'cleanup',
+      '--ttl-hours',
+      '1.5',
+      '--dry-run',
+      '--threshold-secs=0',
+      '--role=user',
+      '--content',
+      '',
+      '--turn-id',
+      't-1',
+    ]);
+    expect(line.options).toEqual({
+      ttlHours: 1.5,
+      dryRun: true,
+      thresholdSecs: 0,
+      role: 'user',
+      content: '',
+      turnId: 't-1',
+    });
+    expect(parseCommandLine(['compact', 'x']).options).toEqual({});
   });
 
   it('passes operands that start with a dash after --', () => {
@@ -30,6 +55,13 @@ describe('parseCommandLine', () => {
     [['list', '--json=yes'], '--json takes no value'],
     [['list', '--root='], '--root needs a directory'],
     [['--home=', 'list'], '--home needs a directory'],
+    [['cleanup', '--ttl-hours', 'soon'], '--ttl-hours needs a number of hours above 0, not "soon"'],
+    [['cleanup', '--ttl-hours', '0'], '--ttl-hours needs a number of hours above 0, not "0"'],
+    [['cleanup', '--ttl-hours=-3'], '--ttl-hours needs a number of hours above 0, not "-3"'],
+    [['cleanup', '--ttl-hours', '1e3'], '--ttl-hours needs a number of hours above 0, not "1e3"'],
+    [['stuck', '--threshold-secs', '1.5'], '--threshold-secs needs a whole number of seconds, not "1.5"'],
+    [['stuck', '--threshold-secs', 'ten'], '--threshold-secs needs a whole number of seconds, not "ten"'],
+    [['compact', 'x', '--dry-run=yes'], '--dry-run takes no value'],
   ])('refuses %j as a usage error', (argv, message) => {
     let thrown: unknown;
     try {

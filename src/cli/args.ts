@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors';
 
 /**
- * Every option applies to every command, so an option means one thing wherever it is written:
- * `sessionscope --root a list` and `sessionscope list --root a` are the same call.
+ * Every option is recognised wherever it is written, so `sessionscope --root a list` and
+ * `sessionscope list --root a` are the same call. The global ones apply to every command; the
+ * rest belong to particular commands, and run.ts refuses them anywhere else rather than letting
+ * a misplaced option be silently ignored.
  */
 const options = {
   home: { type: 'string' },
@@ -11,7 +13,28 @@ const options = {
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
+  role: { type: 'string' },
+  content: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'ttl-hours': { type: 'string' },
+  'threshold-secs': { type: 'string' },
+  'turn-id': { type: 'string' },
 } as const;
+
+/** The options of particular commands; a key is present only when its option was given. */
+export interface CommandOptions {
+  role?: string;
+  content?: string;
+  dryRun?: true;
+  ttlHours?: number;
+  thresholdSecs?: number;
+  turnId?: string;
+}
+export type OptionName = keyof CommandOptions;
+
+export function flagOf(name: OptionName): string {
+  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
 
 export interface CommandLine {
   home: string | undefined;
@@ -19,6 +42,7 @@ export interface CommandLine {
   json: boolean;
   help: boolean;
   version: boolean;
+  options: CommandOptions;
   /** The command name followed by its operands. */
   positionals: string[];
 }
@@ -34,6 +58,38 @@ function usageMessage(error: Error & { code?: string }): string {
       : `${option} needs a value (to pass one starting with "-", write ${option}=VALUE)`;
   }
   return error.message.split('\n')[0] ?? 'invalid command line';
+}
+
+/** Fractions allowed ("0.5"), as the contract's TTL is any positive number of hours. */
+function hours(text: string): number {
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text) || Number(text) <= 0) {
+    throw new UsageError(`--ttl-hours needs a number of hours above 0, not "${text}"`);
+  }
+  return Number(text);
+}
+
+function seconds(text: string): number {
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`--threshold-secs needs a whole number of seconds, not "${text}"`);
+  return Number(text);
+}
+
+function commandOptions(values: {
+  role?: string;
+  content?: string;
+  'dry-run'?: boolean;
+  'ttl-hours'?: string;
+  'threshold-secs'?: string;
+  'turn-id'?: string;
+}): CommandOptions {
+  const given: CommandOptions = {};
+  if (values.role !== undefined) given.role = values.role;
+  if (values.content !== undefined) given.content = values.content;
+  if (values['dry-run']) given.dryRun = true;
+  if (values['ttl-hours'] !== undefined) given.ttlHours = hours(values['ttl-hours']);
+  if (values['threshold-secs'] !== undefined) given.thresholdSecs = seconds(values['threshold-secs']);
+  if (values['turn-id'] !== undefined) given.turnId = values['turn-id'];
+  return given;
 }
 
 export function parseCommandLine(argv: string[]): CommandLine {
@@ -54,6 +110,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     json: values.json,
     help: values.help,
     version: values.version,
+    options: commandOptions(values),
     positionals,
   };
 }

@@ -35,4 +35,13 @@ describe('table', () => {
     );
     expect(out).toBe('NAME      N  ID\n日本      3  a\nabcdef  120  b\n');
   });
+
+  it('leaves no trailing spaces after an empty last cell', () => {
+    expect(
+      table([
+        ['LINE', 'REASON', 'TEXT'],
+        ['2', 'blank line', ''],
+      ]),
+    ).toBe('LINE  REASON      TEXT\n2     blank line\n');
+  });
 });

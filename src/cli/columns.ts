@@ -40,7 +40,7 @@ export function truncate(text: string, max: number): string {
 
 export type Align = 'left' | 'right';
 
-/** Lays rows out in columns two spaces apart; the last column is never padded. */
+/** Lays rows out in columns two spaces apart; no line ends in spaces, even after an empty cell. */
 export function table(rows: string[][], align: Align[] = []): string {
   const widths: number[] = [];
   for (const row of rows) {
@@ -55,7 +55,8 @@ export function table(rows: string[][], align: Align[] = []): string {
         const gap = ' '.repeat((widths[column] ?? 0) - displayWidth(cell));
         return align[column] === 'right' ? gap + cell : cell + gap;
       })
-      .join('  '),
+      .join('  ')
+      .trimEnd(),
   );
   return lines.map((line) => `${line}\n`).join('');
 }

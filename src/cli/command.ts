@@ -1,11 +1,22 @@
+import type { CommandOptions, OptionName } from './args';
 import type { Context } from './context';
+
+export interface Operand {
+  name: string;
+  /** May be left off; only operands after every required one can be. */
+  optional?: true;
+  /** The only words it takes, checked as a usage error before the command runs. */
+  choices?: readonly string[];
+}
 
 export interface Command {
   name: string;
-  /** Operand names, shown in help; a command takes exactly these. */
-  operands: readonly string[];
+  /** Shown in help; a command takes every required operand and at most the optional ones. */
+  operands: readonly Operand[];
+  /** The options of this command; any other command refuses them. */
+  options?: Partial<Record<OptionName, 'required' | 'optional'>>;
   summary: string;
-  run(context: Context, operands: string[]): Promise<void>;
+  run(context: Context, operands: string[], options: CommandOptions): Promise<void>;
 }
 
 /** JSON output is one document per command, newline-terminated for line-based tools. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary, Turn } from '../shared/model';
-import { formatBytes, formatSessionList, formatTurn, relativeTime } from './format';
+import { formatBytes, formatDuration, formatSessionList, formatTurn, relativeTime } from './format';
 
 const now = new Date('2026-03-10T12:00:00Z');
 
@@ -15,7 +15,7 @@ function summary(title: string, updatedAt: string | null, turnCount: number, id:
     projectPath: null,
     turnCount,
     sizeBytes: 10,
-    health: { unreadableLines: 0, damaged: null },
+    health: { unreadableLines: 0, damaged: null, chain: null },
     capabilities: {
       rename: true,
       delete: true,
@@ -50,6 +50,18 @@ describe('formatBytes', () => {
   });
 });
 
+describe('formatDuration', () => {
+  it('gives the two largest units that matter', () => {
+    expect(formatDuration(-5)).toBe('0 s');
+    expect(formatDuration(40_500)).toBe('40 s');
+    expect(formatDuration(10 * 60_000 + 59_000)).toBe('10 min');
+    expect(formatDuration(3 * 3_600_000)).toBe('3 h');
+    expect(formatDuration(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 5 min');
+    expect(formatDuration(50 * 3_600_000)).toBe('2 d 2 h');
+    expect(formatDuration(72 * 3_600_000 + 59 * 60_000)).toBe('3 d');
+  });
+});
+
 describe('formatSessionList', () => {
   it('lines columns up under their headings', () => {
     const out = formatSessionList(
@@ -65,7 +77,10 @@ describe('formatSessionList', () => {
   });
 
   it('shows unreadable lines instead of hiding them', () => {
-    const damaged = { ...summary('t', null, 1, 'x'), health: { unreadableLines: 3, damaged: null } };
+    const damaged = {
+      ...summary('t', null, 1, 'x'),
+      health: { unreadableLines: 3, damaged: null, chain: null },
+    };
     expect(formatSessionList([damaged], now)).toContain('t [3 unreadable lines]');
   });
 });

@@ -37,6 +37,18 @@ export function relativeTime(iso: string | null, now: Date): string {
   return `${Math.floor(age / day)} d ago`;
 }
 
+/** How long something has lasted, to the two largest units that matter: "2 h 5 min", "40 s". */
+export function formatDuration(ms: number): string {
+  const secs = Math.max(0, Math.floor(ms / 1000));
+  if (secs < 60) return `${secs} s`;
+  const mins = Math.floor(secs / 60);
+  if (mins < 60) return `${mins} min`;
+  const hours = Math.floor(mins / 60);
+  if (hours < 24) return mins % 60 === 0 ? `${hours} h` : `${hours} h ${mins % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
@@ -48,7 +60,8 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
-const plural = (count: number, word: string, words = `${word}s`) => `${count} ${count === 1 ? word : words}`;
+export const plural = (count: number, word: string, words = `${word}s`) =>
+  `${count} ${count === 1 ? word : words}`;
 
 /** Unreadable lines are shown, never hidden (architecture.md: tolerant, visible parsing). */
 function healthNote(summary: SessionSummary): string {

@@ -3,7 +3,15 @@
  * here rather than passing the contract's types through: the contract may grow without changing
  * what scripts read.
  */
-import type { RootInfo, SessionSummary, ToolCall, Turn } from '../shared/model';
+import type {
+  RootInfo,
+  SessionRunState,
+  SessionSummary,
+  ToolCall,
+  Turn,
+  UnreadableLine,
+  WriteResult,
+} from '../shared/model';
 
 export function rootJson(root: RootInfo) {
   return { id: root.id, path: root.path, format: root.format, origin: root.origin, exists: root.exists };
@@ -35,4 +43,21 @@ function toolCallJson(call: ToolCall) {
 
 export function turnJson(turn: Turn) {
   return { role: turn.role, text: turn.text, time: turn.time, toolCalls: turn.toolCalls.map(toolCallJson) };
+}
+
+export function writeResultJson(result: WriteResult) {
+  return { summary: summaryJson(result.summary), undoId: result.undoId };
+}
+
+export function runStateJson(state: SessionRunState | null) {
+  return state && { state: state.state, turnId: state.turnId, turnStartedAt: state.turnStartedAt };
+}
+
+export function droppedLineJson(line: UnreadableLine) {
+  return {
+    lineNumber: line.lineNumber,
+    byteOffset: line.byteOffset,
+    reason: line.reason,
+    preview: line.preview,
+  };
 }

@@ -1,15 +1,15 @@
 import { sessionIdSchema } from '../shared/api';
 import { AppError } from '../shared/errors';
-import type { SessionRef } from '../shared/model';
+import type { SessionSummary } from '../shared/model';
 import type { Context } from './context';
 import { UsageError } from './errors';
 
 /**
  * The contract addresses a session by root and id, but people type only the id: find the one
- * root that holds it. The id is checked against the contract first, so `../x` is refused as
- * invalid input rather than searched for.
+ * root that holds it, and answer with the session as the list has it. The id is checked against
+ * the contract first, so `../x` is refused as invalid input rather than searched for.
  */
-export async function locate(context: Context, id: string): Promise<SessionRef> {
+export async function locate(context: Context, id: string): Promise<SessionSummary> {
   if (!sessionIdSchema.safeParse(id).success) {
     throw new AppError(
       'invalid_input',
@@ -18,7 +18,7 @@ export async function locate(context: Context, id: string): Promise<SessionRef> 
   }
   const matches = (await context.call('sessions.list', {})).filter((session) => session.ref.id === id);
   const [only] = matches;
-  if (only && matches.length === 1) return only.ref;
+  if (only && matches.length === 1) return only;
   if (!only) {
     throw new AppError('not_found', `no session ${id}${context.rootsGiven ? ' in the given roots' : ''}`);
   }

@@ -1,13 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
-import { parseCommandLine } from './args';
+import type { CommandLine, OptionName } from './args';
+import { flagOf, parseCommandLine } from './args';
 import type { Command } from './command';
+import { appendCommand } from './commands/append';
+import { cleanupCommand } from './commands/cleanup';
+import { compactCommand } from './commands/compact';
 import { listCommand } from './commands/list';
+import { removeLastCommand } from './commands/remove-last';
 import { renameCommand } from './commands/rename';
 import { restoreCommand } from './commands/restore';
 import { rmCommand } from './commands/rm';
 import { rootsCommand } from './commands/roots';
 import { showCommand } from './commands/show';
+import { stateCommand } from './commands/state';
+import { stuckCommand } from './commands/stuck';
+import { undoCommand } from './commands/undo';
 import type { Build, CliIo } from './context';
 import { withContext } from './context';
 import { errorLine, exitCodeOf, exitCodes, UsageError } from './errors';
@@ -23,6 +31,13 @@ const commands: readonly Command[] = [
   renameCommand,
   rmCommand,
   restoreCommand,
+  appendCommand,
+  removeLastCommand,
+  compactCommand,
+  stateCommand,
+  stuckCommand,
+  cleanupCommand,
+  undoCommand,
 ];
 
 const build: Build = {
@@ -32,16 +47,44 @@ const build: Build = {
   resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)),
 };
 
-function commandFor(positionals: string[]): { command: Command; operands: string[] } {
-  const [name, ...operands] = positionals;
-  if (name === undefined) throw new UsageError('no command given (see sessionscope --help)');
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}" (see sessionscope --help)`);
+function checkOperands(command: Command, operands: string[]): void {
   const missing = command.operands[operands.length];
-  if (missing !== undefined) throw new UsageError(`missing <${missing}>; usage: ${usageOf(command)}`);
+  if (missing !== undefined && !missing.optional) {
+    throw new UsageError(`missing <${missing.name}>; usage: ${usageOf(command)}`);
+  }
   if (operands.length > command.operands.length) {
     throw new UsageError(`too many arguments; usage: ${usageOf(command)}`);
   }
+  command.operands.forEach((operand, i) => {
+    const value = operands[i];
+    if (value !== undefined && operand.choices && !operand.choices.includes(value)) {
+      throw new UsageError(
+        `not a ${operand.name}: "${value}" (use ${operand.choices.join(', ')}); usage: ${usageOf(command)}`,
+      );
+    }
+  });
+}
+
+function checkOptions(command: Command, given: CommandLine['options']): void {
+  for (const name of Object.keys(given) as OptionName[]) {
+    if (!command.options?.[name]) {
+      throw new UsageError(`${flagOf(name)} does not apply to ${command.name}; usage: ${usageOf(command)}`);
+    }
+  }
+  for (const [name, need] of Object.entries(command.options ?? {}) as [OptionName, string][]) {
+    if (need === 'required' && given[name] === undefined) {
+      throw new UsageError(`missing ${flagOf(name)}; usage: ${usageOf(command)}`);
+    }
+  }
+}
+
+function commandFor(line: CommandLine): { command: Command; operands: string[] } {
+  const [name, ...operands] = line.positionals;
+  if (name === undefined) throw new UsageError('no command given (see sessionscope --help)');
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}" (see sessionscope --help)`);
+  checkOperands(command, operands);
+  checkOptions(command, line.options);
   return { command, operands };
 }
 
@@ -57,8 +100,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await write(io.stdout, helpText(commands));
       return exitCodes.ok;
     }
-    const { command, operands } = commandFor(line.positionals);
-    await withContext(line, io, build, (context) => command.run(context, operands));
+    const { command, operands } = commandFor(line);
+    await withContext(line, io, build, (context) => command.run(context, operands, line.options));
     return exitCodes.ok;
   } catch (error) {
     io.stderr.write(errorLine(error));

@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Ran, TurnSpec } from './testing';
-import { run, tempDir, writeSession } from './testing';
+import type { TurnSpec } from './testing';
+import { filesUnder, json, run, tempDir, writeSession } from './testing';
 
 let base: string;
 let home: string;
@@ -17,21 +17,21 @@ beforeEach(async () => {
 
 const cli = (...argv: string[]) => run(['--home', home, '--root', root, ...argv], { cwd: base });
 
-function json(result: Ran): unknown {
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout);
-}
-
 async function rootId(): Promise<string> {
   const [only] = json(await cli('roots', '--json')) as { id: string }[];
   return only?.id ?? '';
 }
 
-/** Every file under a directory, so tests can find what the trash kept without knowing its layout. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+/** The default places of every format, none of which exists under the test's own home. */
+function lookedIn(): string {
+  const orcs = join(base, '.orcs', 'sessions');
+  const zeroclaw = join(base, '.zeroclaw', 'workspace', 'sessions');
+  return [
+    'Looked in:',
+    `  ORCS      ${orcs}${' '.repeat(zeroclaw.length - orcs.length)}  missing  (ORCS default, ~/.orcs/sessions)`,
+    `  ZeroClaw  ${zeroclaw}  missing  (ZeroClaw default, ~/.zeroclaw/workspace/sessions)`,
+    '',
+  ].join('\n');
 }
 
 const controlOtherThanNewline = /[^\P{Cc}\n]/u;
@@ -56,7 +56,7 @@ describe('roots', () => {
     const result = await run(['--home', home, 'roots'], { cwd: base });
     expect(result).toEqual({
       code: 0,
-      stdout: `No roots.\nLooked in:\n  ORCS  ${join(base, '.orcs', 'sessions')}  missing  (ORCS default, ~/.orcs/sessions)\n`,
+      stdout: `No roots.\n${lookedIn()}`,
       stderr: '',
     });
   });
@@ -124,7 +124,7 @@ describe('list', () => {
     const result = await run(['--home', home, 'list'], { cwd: base });
     expect(result).toEqual({
       code: 0,
-      stdout: `No sessions.\nLooked in:\n  ORCS  ${join(base, '.orcs', 'sessions')}  missing  (ORCS default, ~/.orcs/sessions)\n`,
+      stdout: `No sessions.\n${lookedIn()}`,
       stderr: '',
     });
     expect(json(await run(['--home', home, 'list', '--json'], { cwd: base }))).toEqual([]);

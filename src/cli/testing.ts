@@ -1,9 +1,10 @@
-/** Test support: run the CLI in-process and write ORCS sessions (formats.md §1.3) to temp roots. */
+/** Test support: run the CLI in-process, read what it printed, and write ORCS sessions (formats.md §1.3). */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { runCli } from './run';
 
 class Sink extends Writable {
@@ -31,6 +32,19 @@ export async function run(
   const env = { HOME: cwd, USERPROFILE: cwd, ...options.env };
   const code = await runCli(argv, { stdout, stderr, env, cwd });
   return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** The JSON document a command printed, after checking it succeeded quietly. */
+export function json(result: Ran): unknown {
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+/** Every file under a directory, so tests can find what the trash kept without knowing its layout. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
 export function tempDir(): Promise<string> {

@@ -11,6 +11,39 @@ describe('command-line usage', () => {
     [['rename', 'abc'], 'missing <name>; usage: sessionscope rename <id> <name>'],
     [['rm', 'a', 'b'], 'too many arguments; usage: sessionscope rm <id>'],
     [['list', '--root'], '--root needs a value (to pass one starting with "-", write --root=VALUE)'],
+    [
+      ['append', 'abc', '--content', 'hi'],
+      'missing --role; usage: sessionscope append <id> --role ROLE --content TEXT',
+    ],
+    [
+      ['append', 'abc', '--role', 'user'],
+      'missing --content; usage: sessionscope append <id> --role ROLE --content TEXT',
+    ],
+    [
+      ['append', '--role', 'user', '--content', 'hi'],
+      'missing <id>; usage: sessionscope append <id> --role ROLE --content TEXT',
+    ],
+    [['remove-last'], 'missing <id>; usage: sessionscope remove-last <id>'],
+    [['compact', 'a', 'b'], 'too many arguments; usage: sessionscope compact <id> [--dry-run]'],
+    [['list', '--dry-run'], '--dry-run does not apply to list; usage: sessionscope list'],
+    [['rm', 'abc', '--role', 'user'], '--role does not apply to rm; usage: sessionscope rm <id>'],
+    [['cleanup'], 'missing --ttl-hours; usage: sessionscope cleanup --ttl-hours N [--dry-run]'],
+    [['cleanup', '--ttl-hours', 'a day'], '--ttl-hours needs a number of hours above 0, not "a day"'],
+    [['stuck'], 'missing --threshold-secs; usage: sessionscope stuck --threshold-secs N'],
+    [['stuck', '--threshold-secs', '5m'], '--threshold-secs needs a whole number of seconds, not "5m"'],
+    [
+      ['state', 'abc', 'paused'],
+      'not a state: "paused" (use idle, running, error); usage: sessionscope state <id> [idle|running|error] [--turn-id ID]',
+    ],
+    [
+      ['state', 'abc', 'running', 'now'],
+      'too many arguments; usage: sessionscope state <id> [idle|running|error] [--turn-id ID]',
+    ],
+    [
+      ['state', 'abc', '--turn-id', 't-1'],
+      '--turn-id needs a state to record; usage: sessionscope state <id> [idle|running|error] [--turn-id ID]',
+    ],
+    [['undo'], 'missing <undo-id>; usage: sessionscope undo <undo-id>'],
   ])('%j exits 2 with one invalid_input line', async (argv, message) => {
     const result = await run(argv);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `sessionscope: invalid_input: ${message}\n` });
@@ -36,8 +69,17 @@ describe('command-line usage', () => {
       'rename <id> <name>',
       'rm <id>',
       'restore <trash-id>',
+      'append <id> --role ROLE --content TEXT',
+      'remove-last <id>',
+      'compact <id> [--dry-run]',
+      'state <id> [idle|running|error] [--turn-id ID]',
+      'stuck --threshold-secs N',
+      'cleanup --ttl-hours N [--dry-run]',
+      'undo <undo-id>',
     ]) {
-      expect(result.stdout).toContain(`  ${command} `);
+      // A long synopsis has its summary on the next line.
+      const escaped = command.replace(/[[\]|]/g, '\\$&');
+      expect(result.stdout).toMatch(new RegExp(`^  ${escaped}(  |\n)`, 'm'));
     }
   });
 

@@ -211,6 +211,30 @@ export function createLibrary(options: LibraryOptions): Library {
       return lists.flat();
     },
 
+    async 'session.verify'({ ref }) {
+      const { store } = await root(ref.root);
+      return need(store, 'verify', 'be verified: the format has no hash chain')(ref.id);
+    },
+
+    async 'session.lineage'({ ref }) {
+      const { store } = await root(ref.root);
+      return need(store, 'lineage', 'be forked or compacted')(ref.id);
+    },
+
+    async 'session.forkAt'({ ref, atHash }) {
+      const { store } = await root(ref.root);
+      const summary = await need(store, 'forkAt', 'be forked')(ref.id, atHash);
+      emit('library.changed', { root: ref.root });
+      return summary;
+    },
+
+    async 'session.compactIntoNew'({ ref, summary: text }) {
+      const { store } = await root(ref.root);
+      const summary = await need(store, 'compactIntoNew', 'be compacted into a new session')(ref.id, text);
+      emit('library.changed', { root: ref.root });
+      return summary;
+    },
+
     async 'undo.apply'({ undoId }) {
       const record = await journal.read(undoId);
       const owner =

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { client } from './api';
+import { CleanupDialog } from './features/library/CleanupDialog';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { SessionList } from './features/library/SessionList';
 import { SessionView } from './features/session/SessionView';
 import { Toasts } from './features/toasts/Toasts';
+import { WriteDialogs } from './features/writes/WriteDialogs';
 import { useAppStore } from './store/store';
 
 export function App() {
@@ -49,6 +51,8 @@ export function App() {
           <SessionView />
         </div>
       )}
+      <WriteDialogs />
+      <CleanupDialog />
       <Toasts />
     </div>
   );

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { Envelope } from './errors';
 import { runStates } from './model';
 import type {
+  ChainReport,
   CompactPreview,
+  LineageGraph,
   RootInfo,
   SearchedPlace,
   SessionDetail,
@@ -97,6 +99,18 @@ const setStateInput = z
   })
   .strict();
 const staleInput = z.object({ root: rootIdSchema, ttlHours: hours }).strict();
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not an entry hash');
+const forkInput = z.object({ ref: sessionRefSchema, atHash: hashSchema }).strict();
+const compactIntoNewInput = z
+  .object({
+    ref: sessionRefSchema,
+    summary: z
+      .string()
+      .trim()
+      .min(1, 'a summary cannot be empty')
+      .max(1024 * 1024),
+  })
+  .strict();
 const stuckInput = z.object({ root: rootIdSchema.optional(), thresholdSecs: seconds }).strict();
 
 /** Binds an input schema to an output type; the output exists only at compile time. */
@@ -151,6 +165,10 @@ export const calls = {
   'sessions.stale': call<typeof staleInput, SessionSummary[]>(staleInput),
   'sessions.cleanup': call<typeof staleInput, CleanupResult>(staleInput),
   'sessions.stuck': call<typeof stuckInput, SessionSummary[]>(stuckInput),
+  'session.verify': call<typeof refOnly, ChainReport>(refOnly),
+  'session.lineage': call<typeof refOnly, LineageGraph>(refOnly),
+  'session.forkAt': call<typeof forkInput, SessionSummary>(forkInput),
+  'session.compactIntoNew': call<typeof compactIntoNewInput, SessionSummary>(compactIntoNewInput),
   'undo.apply': call<z.ZodObject<{ undoId: typeof undoIdSchema }>, SessionSummary>(
     z.object({ undoId: undoIdSchema }).strict(),
   ),

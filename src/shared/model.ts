@@ -3,12 +3,13 @@
  * are written once. Times are ISO 8601 strings in UTC so they survive every transport unchanged.
  */
 import type { OrcsPanels } from './panels/orcs';
+import type { YoiPanels } from './panels/yoi';
 import type { ZeroclawPanels } from './panels/zeroclaw';
 
-export const formatIds = ['orcs', 'zeroclaw'] as const;
+export const formatIds = ['orcs', 'zeroclaw', 'yoi'] as const;
 export type FormatId = (typeof formatIds)[number];
 
-export const formatLabels: Record<FormatId, string> = { orcs: 'ORCS', zeroclaw: 'ZeroClaw' };
+export const formatLabels: Record<FormatId, string> = { orcs: 'ORCS', zeroclaw: 'ZeroClaw', yoi: 'yoi' };
 
 /** Where a root came from, in the order the app trusts them. */
 export type RootOrigin = 'cli' | 'added' | 'env' | 'config' | 'default' | 'demo';
@@ -43,6 +44,38 @@ export interface SessionHealth {
   unreadableLines: number;
   /** Set when the session could not be read at all; the message says why. */
   damaged: string | null;
+  /** For hash-chained logs; null where the format has no chain. */
+  chain: ChainStatus | null;
+}
+
+export type ChainStatus =
+  | { status: 'unchecked' }
+  | { status: 'verified'; lines: number }
+  | { status: 'broken'; line: number; reason: string };
+
+/** What verifying a hash chain found; `sessionscope verify --json` prints exactly this. */
+export interface ChainReport {
+  lines: number;
+  headHash: string | null;
+  ok: boolean;
+  /** 1-based line number of the first bad line, null when ok. */
+  firstBadLine: number | null;
+  reason: string | null;
+}
+
+/** Sessions linked by forks and compactions, as far as the open session's root shows them. */
+export interface LineageGraph {
+  nodes: { ref: SessionRef; title: string; createdAt: string | null; missing: boolean }[];
+  edges: {
+    /** The session the new one was made from. */
+    from: SessionRef;
+    to: SessionRef;
+    kind: 'fork' | 'compaction';
+    /** The entry of `from` the new session branched at. */
+    atHash: string;
+    /** Its 1-based line number in `from`, when `from` is readable and holds it. */
+    atLine: number | null;
+  }[];
 }
 
 export interface SessionCapabilities {
@@ -118,7 +151,7 @@ export interface CompactedSpan {
   endTime: string | null;
 }
 
-export type FormatPanels = OrcsPanels | ZeroclawPanels;
+export type FormatPanels = OrcsPanels | ZeroclawPanels | YoiPanels;
 
 /** A line of a session file that could not be read, for "view raw". */
 export interface UnreadableLine {

@@ -6,10 +6,10 @@ import { cleanLine } from '../sanitize';
 
 export const renameCommand: Command = {
   name: 'rename',
-  operands: ['id', 'name'],
+  operands: [{ name: 'id' }, { name: 'name' }],
   summary: "give a session a new name, written into the agent's own file",
   async run(context, [id = '', title = '']) {
-    const ref = await locate(context, id);
+    const { ref } = await locate(context, id);
     const summary = await context.call('session.rename', { ref, title });
     await context.print(
       context.json

@@ -5,7 +5,7 @@ import { cleanLine } from '../sanitize';
 
 export const restoreCommand: Command = {
   name: 'restore',
-  operands: ['trash-id'],
+  operands: [{ name: 'trash-id' }],
   summary: 'put a session that rm moved to the trash back where it was',
   async run(context, [trashId = '']) {
     const summary = await context.call('trash.restore', { trashId });

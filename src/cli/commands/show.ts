@@ -12,10 +12,10 @@ const pageSize = 500;
  */
 export const showCommand: Command = {
   name: 'show',
-  operands: ['id'],
+  operands: [{ name: 'id' }],
   summary: 'one session: its details, then every turn with its tool calls',
   async run(context, [id = '']) {
-    const ref = await locate(context, id);
+    const { ref } = await locate(context, id);
     const detail = await context.call('session.get', { ref });
     if (context.json) {
       await context.print(`{"summary":${JSON.stringify(summaryJson(detail.summary))},"turns":[`);

@@ -1,5 +1,7 @@
 import type {
+  ChainReport,
   CompactPreview,
+  LineageGraph,
   FormatId,
   RunState,
   SearchedPlace,
@@ -45,6 +47,14 @@ export interface FormatStore {
   stale?(ttlHours: number): Promise<SessionSummary[]>;
   /** Sessions running for longer than the threshold. */
   stuck?(thresholdSecs: number): Promise<SessionSummary[]>;
+  /** Recomputes a hash-chained log's chain, streaming, and reports the first bad line. */
+  verify?(id: string): Promise<ChainReport>;
+  /** The sessions this one was forked or compacted from, and those made from it, within the root. */
+  lineage?(id: string): Promise<LineageGraph>;
+  /** A new session holding this one's state up to the entry `atHash`; the source is never modified. */
+  forkAt?(id: string, atHash: string): Promise<SessionSummary>;
+  /** A new session whose history is the given summary, pointing back at this one's head. */
+  compactIntoNew?(id: string, summary: string): Promise<SessionSummary>;
   /** Reverses one write from the record it returned, refusing with `conflict` if that is no longer safe. */
   revert?(id: string, step: UndoStep): Promise<SessionSummary>;
 }

@@ -26,23 +26,28 @@ export function Dialog({ title, description, children, footer, onDismiss, onSubm
   const titleId = useId();
   const descriptionId = useId();
 
+  const placed = useRef(false);
+
   useLayoutEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (!element.open) element.showModal();
-    // showModal() would focus the first control, the close button; the dialog names its own.
-    element.querySelector<HTMLElement>(`[data-autofocus]:is(${focusable})`)?.focus();
     return () => element.close();
   }, []);
 
-  // A focused button that turns disabled (while a write runs) drops focus to the body; bring it back.
+  // showModal() focuses the first control, the close button; the dialog names its own with
+  // data-autofocus, which may only be enabled once its data has loaded. And a focused button that
+  // turns disabled (while a write runs) drops focus to the body: bring it back inside.
   useEffect(() => {
     const element = dialog.current;
-    if (!element || element.contains(document.activeElement)) return;
-    const target =
-      element.querySelector<HTMLElement>(`[data-autofocus]:is(${focusable})`) ??
-      element.querySelector<HTMLElement>(focusable);
-    target?.focus();
+    if (!element) return;
+    const target = element.querySelector<HTMLElement>(`[data-autofocus]:is(${focusable})`);
+    if (!placed.current && target) {
+      target.focus();
+      placed.current = true;
+    } else if (!element.contains(document.activeElement)) {
+      (target ?? element.querySelector<HTMLElement>(focusable))?.focus();
+    }
   });
 
   return (
@@ -74,7 +79,7 @@ export function Dialog({ title, description, children, footer, onDismiss, onSubm
               </p>
             )}
           </div>
-          <button type="button" className="icon" aria-label="Close" onClick={onDismiss}>
+          <button type="button" className="icon" aria-label="Close dialog" onClick={onDismiss}>
             <X size={16} aria-hidden="true" />
           </button>
         </header>

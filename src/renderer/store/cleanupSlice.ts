@@ -13,8 +13,10 @@ export interface CleanupDialog {
   /** The TTL as typed, so a half-typed number stays in the field while it is invalid. */
   ttlText: string;
   ttlHours: number | null;
-  /** The sessions the TTL catches now; null while the TTL is not a number of hours. */
+  /** The sessions the TTL catches; null while the TTL is not a number of hours. */
   stale: Loadable<SessionSummary[]> | null;
+  /** A new answer is on its way; the last one stays on screen meanwhile, so typing does not flicker. */
+  checking: boolean;
   busy: boolean;
 }
 
@@ -39,10 +41,11 @@ export const createCleanupSlice: StateCreator<AppState, [], [], CleanupSlice> = 
     const asked = ++latestPreview;
     const { root, ttlHours } = dialog;
     if (ttlHours === null) {
-      set({ cleanup: { ...dialog, stale: null } });
+      set({ cleanup: { ...dialog, stale: null, checking: false } });
       return;
     }
-    set({ cleanup: { ...dialog, stale: loading } });
+    const shown = dialog.stale?.status === 'ready' ? dialog.stale : loading;
+    set({ cleanup: { ...dialog, stale: shown, checking: true } });
     let stale: Loadable<SessionSummary[]>;
     try {
       stale = ready(await client.call('sessions.stale', { root, ttlHours }));
@@ -50,7 +53,7 @@ export const createCleanupSlice: StateCreator<AppState, [], [], CleanupSlice> = 
       stale = failed(messageOf(error));
     }
     const current = get().cleanup;
-    if (asked === latestPreview && current) set({ cleanup: { ...current, stale } });
+    if (asked === latestPreview && current) set({ cleanup: { ...current, stale, checking: false } });
   }
 
   return {
@@ -60,14 +63,24 @@ export const createCleanupSlice: StateCreator<AppState, [], [], CleanupSlice> = 
       const root = cleanableRoots(get().roots)[0];
       if (!root) return;
       const ttlText = String(defaultTtlHours);
-      set({ cleanup: { root: root.id, ttlText, ttlHours: defaultTtlHours, stale: loading, busy: false } });
+      set({
+        cleanup: {
+          root: root.id,
+          ttlText,
+          ttlHours: defaultTtlHours,
+          stale: loading,
+          checking: true,
+          busy: false,
+        },
+      });
       void preview();
     },
 
     setCleanupRoot(root) {
       const dialog = get().cleanup;
       if (!dialog || dialog.root === root) return;
-      set({ cleanup: { ...dialog, root } });
+      // Another folder's sessions are another answer: the old list must not stand in for it.
+      set({ cleanup: { ...dialog, root, stale: loading } });
       void preview();
     },
 
@@ -87,7 +100,7 @@ export const createCleanupSlice: StateCreator<AppState, [], [], CleanupSlice> = 
 
     async confirmCleanup() {
       const dialog = get().cleanup;
-      if (!dialog || dialog.busy || dialog.ttlHours === null) return;
+      if (!dialog || dialog.busy || dialog.checking || dialog.ttlHours === null) return;
       set({ cleanup: { ...dialog, busy: true } });
       try {
         const { trashIds, sessions } = await client.call('sessions.cleanup', {

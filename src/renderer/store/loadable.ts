@@ -1,8 +1,6 @@
 /** Data a dialog fetches after it opens; the dialog shows each state rather than waiting blank. */
 export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; message: string };
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
 export const loading = { status: 'loading' } as const;
 

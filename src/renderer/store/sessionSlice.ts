@@ -85,16 +85,15 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
 /** The first `count` turns, in as few pages as the contract allows. */
 async function readTurns(ref: SessionRef, count: number): Promise<{ turns: Turn[]; total: number }> {
   const turns: Turn[] = [];
-  let total = 0;
-  do {
+  for (;;) {
     const page = await client.call('session.turns', {
       ref,
       from: turns.length,
       count: Math.min(maxPage, count - turns.length),
     });
-    total = page.total;
     turns.push(...page.turns);
-    if (page.turns.length === 0) break;
-  } while (turns.length < Math.min(count, total));
-  return { turns, total };
+    if (page.turns.length === 0 || turns.length >= Math.min(count, page.total)) {
+      return { turns, total: page.total };
+    }
+  }
 }

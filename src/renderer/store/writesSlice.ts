@@ -1,11 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type {
-  CompactPreview,
-  SessionRef,
-  SessionSummary,
-  Turn,
-  UnreadableLine,
-} from '../../shared/model';
+import type { CompactPreview, SessionRef, SessionSummary, Turn, UnreadableLine } from '../../shared/model';
 import { client } from '../api';
 import { displayName } from '../lib/sessionName';
 import { counted } from '../lib/words';
@@ -38,12 +32,15 @@ export interface WritesSlice {
   undoWrite(undoId: string, done: string): Promise<void>;
 }
 
+/** Omit that keeps a union a union, so each kind's own fields stay checked. */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 let nextDialogId = 1;
 
 export const createWritesSlice: StateCreator<AppState, [], [], WritesSlice> = (set, get) => {
-  function open<D extends WriteDialog>(dialog: Omit<D, 'id'>): number {
+  function open(dialog: Unnumbered<WriteDialog>): number {
     const id = nextDialogId++;
-    set({ writeDialog: { ...dialog, id } as D });
+    set({ writeDialog: { ...dialog, id } });
     return id;
   }
 

@@ -22,7 +22,7 @@ export function summaryOf(rootId: string, d: SessionDigest): SessionSummary {
     projectPath: d.rootPath,
     turnCount: d.turnCount,
     sizeBytes: d.sizeBytes,
-    health: { unreadableLines: 0, damaged: d.damaged },
+    health: { unreadableLines: 0, damaged: d.damaged, chain: null },
     capabilities: {
       rename: d.damaged === null,
       delete: true,

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FormatPanels, SessionDetail } from '../../../shared/model';
 import { orcsTabs } from './orcs';
+import { zeroclawTabs } from './zeroclaw';
 
 /** A session detail whose panels are known to be one format's. */
 export type DetailOf<P extends FormatPanels> = SessionDetail & { panels: P };
@@ -26,6 +27,8 @@ export function inspectorTabs(detail: SessionDetail): InspectorTab[] {
   switch (detail.panels.format) {
     case 'orcs':
       return forFormat(orcsTabs);
+    case 'zeroclaw':
+      return forFormat(zeroclawTabs);
     default:
       return [];
   }

@@ -2,16 +2,20 @@ import { AlertTriangle, Pencil, Trash2 } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import type { SessionSummary } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
+import { displayName } from '../../lib/sessionName';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import { sameRef } from '../../store/sessionSlice';
 import { useAppStore } from '../../store/store';
+import type { RunStatus } from './runStatus';
+import { SessionFlags } from './SessionFlags';
 
 interface Props {
   session: SessionSummary;
+  status: RunStatus;
   style: CSSProperties;
 }
 
-export function SessionRow({ session, style }: Props) {
+export function SessionRow({ session, status, style }: Props) {
   const isOpen = useAppStore((state) => sameRef(state.openRef, session.ref));
   const isRenaming = useAppStore(
     (state) => state.renaming?.place === 'list' && sameRef(state.renaming.ref, session.ref),
@@ -20,6 +24,7 @@ export function SessionRow({ session, style }: Props) {
   const startRename = useAppStore((state) => state.startRename);
   const remove = useAppStore((state) => state.remove);
   const project = session.projectPath?.split(/[\\/]/).filter(Boolean).pop();
+  const name = displayName(session);
 
   return (
     <li className={`session-row${isOpen ? ' open' : ''}`} style={style}>
@@ -38,7 +43,7 @@ export function SessionRow({ session, style }: Props) {
             if (event.key === 'Delete' && session.capabilities.delete) void remove(session.ref);
           }}
         >
-          <span className={`row-title${session.untitled ? ' untitled' : ''}`}>{session.title}</span>
+          <span className={`row-title${session.untitled && !session.key ? ' untitled' : ''}`}>{name}</span>
           <span className="row-meta">
             {session.health.damaged && (
               <span className="badge danger" title={session.health.damaged}>
@@ -53,6 +58,7 @@ export function SessionRow({ session, style }: Props) {
               {session.turnCount} {session.turnCount === 1 ? 'turn' : 'turns'}
             </span>
           </span>
+          <SessionFlags session={session} status={status} />
         </button>
       )}
       {!isRenaming && (
@@ -61,7 +67,7 @@ export function SessionRow({ session, style }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Rename ${session.title}`}
+              aria-label={`Rename ${name}`}
               title="Rename (F2)"
               onClick={() => startRename(session.ref, 'list')}
             >
@@ -72,7 +78,7 @@ export function SessionRow({ session, style }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Delete ${session.title}`}
+              aria-label={`Delete ${name}`}
               title="Move to trash (Delete)"
               onClick={() => void remove(session.ref)}
             >

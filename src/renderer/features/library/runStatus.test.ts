@@ -7,7 +7,11 @@ const now = Date.parse('2026-05-01T12:00:00Z');
 const minutes = (count: number) => count * 60_000;
 const threshold = minutes(30);
 
-function session(id: string, state: RunState | null, startedMinutesAgo: number | null = null): SessionSummary {
+function session(
+  id: string,
+  state: RunState | null,
+  startedMinutesAgo: number | null = null,
+): SessionSummary {
   return {
     ref: { root: 'r1', id },
     format: 'zeroclaw',

@@ -1,12 +1,16 @@
-import { AlertTriangle, Pencil, Trash2 } from 'lucide-react';
+import { AlertTriangle, Eraser, Pencil, Shrink, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { formatLabels } from '../../../shared/model';
 import type { SessionDetail } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
+import { displayName } from '../../lib/sessionName';
 import { absoluteTime, formatBytes } from '../../lib/time';
+import { counted } from '../../lib/words';
 import { useAppStore } from '../../store/store';
 import { inspectorTabs } from '../inspector/tabs';
+import { SessionFlags } from '../library/SessionFlags';
 import { Conversation } from './Conversation';
+import { SessionState } from './SessionState';
 
 export function SessionView() {
   const status = useAppStore((state) => state.sessionStatus);
@@ -45,7 +49,12 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
   const renaming = useAppStore((state) => state.renaming?.place === 'header');
   const startRename = useAppStore((state) => state.startRename);
   const remove = useAppStore((state) => state.remove);
+  const askRemoveLast = useAppStore((state) => state.askRemoveLast);
+  const askCompact = useAppStore((state) => state.askCompact);
+  const viewUnreadable = useAppStore((state) => state.viewUnreadable);
   const current = tabs.find((tab) => tab.id === tabId);
+  const name = displayName(summary);
+  const unreadable = summary.health.unreadableLines;
 
   return (
     <main className="session-view" aria-label="Session">
@@ -58,12 +67,26 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
               className="title"
             />
           ) : (
-            <h2 className={summary.untitled ? 'untitled' : undefined}>{summary.title}</h2>
+            <h2 className={summary.untitled && !summary.key ? 'untitled' : undefined}>{name}</h2>
           )}
           <div className="header-actions">
             {summary.capabilities.rename && !renaming && (
               <button type="button" onClick={() => startRename(summary.ref, 'header')}>
                 <Pencil size={14} aria-hidden="true" /> Rename
+              </button>
+            )}
+            {summary.capabilities.removeLast && (
+              <button
+                type="button"
+                onClick={() => void askRemoveLast(summary)}
+                disabled={summary.turnCount === 0}
+              >
+                <Eraser size={14} aria-hidden="true" /> Remove last message
+              </button>
+            )}
+            {summary.capabilities.compact && (
+              <button type="button" onClick={() => void askCompact(summary)}>
+                <Shrink size={14} aria-hidden="true" /> Compact…
               </button>
             )}
             {summary.capabilities.delete && (
@@ -75,11 +98,24 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
         </div>
         <p className="session-meta">
           <span className="badge">{formatLabels[summary.format]}</span>
+          <SessionState session={summary} />
+          <SessionFlags session={summary} unreadable={false} />
           {summary.projectPath && <code>{summary.projectPath}</code>}
           <span>Updated {absoluteTime(summary.updatedAt)}</span>
-          <span>{summary.turnCount} turns</span>
+          <span>{counted(summary.turnCount, 'turn')}</span>
           <span>{formatBytes(summary.sizeBytes)}</span>
         </p>
+        {unreadable > 0 && (
+          <p className="notice warn">
+            <AlertTriangle size={14} aria-hidden="true" />
+            <span>
+              {counted(unreadable, 'unreadable line')}: the agent skips them when it loads this session.
+            </span>
+            <button type="button" className="link" onClick={() => void viewUnreadable(summary)}>
+              View raw
+            </button>
+          </p>
+        )}
         {summary.health.damaged && (
           <p className="notice danger" role="alert">
             <AlertTriangle size={14} aria-hidden="true" /> This file could not be read:{' '}

@@ -1,22 +1,28 @@
-import { Bot, Cog, User } from 'lucide-react';
+import { Bot, Cog, Info, User } from 'lucide-react';
 import type { Turn } from '../../../shared/model';
 import { JsonTree } from '../../components/JsonTree';
 import { LongText } from '../../components/LongText';
 import { absoluteTime } from '../../lib/time';
+import { noticeText } from './notice';
 import { ToolCallView } from './ToolCallView';
+import { splitCalls } from './toolCalls';
+import { ToolChips } from './ToolChips';
 
 const roleIcons = { user: User, assistant: Bot } as const;
 
 export function TurnView({ turn }: { turn: Turn }) {
+  if (turn.notice) return <NoticeView turn={turn} />;
   const Icon = roleIcons[turn.role as keyof typeof roleIcons] ?? Cog;
   const roleClass = turn.role in roleIcons ? turn.role : 'other';
   const metadataKeys = Object.keys(turn.metadata);
+  const { bare, detailed } = splitCalls(turn.toolCalls);
   return (
     <article className={`turn role-${roleClass}`} aria-label={`Turn ${turn.index + 1}, ${turn.role}`}>
       <header className="turn-header">
         <Icon size={15} aria-hidden="true" />
         <span className="role">{turn.role}</span>
-        <time dateTime={turn.time ?? undefined}>{absoluteTime(turn.time)}</time>
+        {/* ZeroClaw keeps no time per message; "unknown" on every turn would only be noise. */}
+        {turn.time && <time dateTime={turn.time}>{absoluteTime(turn.time)}</time>}
         {turn.tags.map((tag) => (
           <span className="chip" key={tag}>
             {tag}
@@ -24,10 +30,11 @@ export function TurnView({ turn }: { turn: Turn }) {
         ))}
         <span className="turn-number">#{turn.index + 1}</span>
       </header>
+      {bare.length > 0 && <ToolChips calls={bare} />}
       <LongText text={turn.text} />
-      {turn.toolCalls.length > 0 && (
+      {detailed.length > 0 && (
         <div className="tool-calls" aria-label="Tool calls">
-          {turn.toolCalls.map((call, index) => (
+          {detailed.map((call, index) => (
             <ToolCallView key={index} call={call} />
           ))}
         </div>
@@ -39,5 +46,25 @@ export function TurnView({ turn }: { turn: Turn }) {
         </details>
       )}
     </article>
+  );
+}
+
+/**
+ * A line the agent's runtime wrote about the session (interrupted, failed, timed out). It is not
+ * a message anyone wrote, so it reads as a quiet banner across the timeline, in plain text.
+ */
+function NoticeView({ turn }: { turn: Turn }) {
+  return (
+    <div className="turn-notice" role="note" aria-label={`Notice, turn ${turn.index + 1}`}>
+      <span className="turn-notice-body">
+        <Info size={13} aria-hidden="true" />
+        <span className="turn-notice-text">{noticeText(turn.text)}</span>
+        {turn.time && (
+          <time dateTime={turn.time} className="turn-notice-time">
+            {absoluteTime(turn.time)}
+          </time>
+        )}
+      </span>
+    </div>
   );
 }
