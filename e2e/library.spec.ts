@@ -133,7 +133,9 @@ test('renames from the session header: Enter saves, Esc cancels', async ({ app, 
   await input.press('Enter');
   await expect(session.getByRole('heading', { name: 'Header rename: 日本語 ✓' })).toBeVisible();
   await expect(
-    app.getByRole('navigation', { name: 'Sessions' }).getByRole('button', { name: /^Header rename: 日本語 ✓/ }),
+    app
+      .getByRole('navigation', { name: 'Sessions' })
+      .getByRole('button', { name: /^Header rename: 日本語 ✓/ }),
   ).toBeVisible();
   expect(JSON.parse(await readFile(file, 'utf8')).project_context.name).toBe('Header rename: 日本語 ✓');
 });

@@ -272,6 +272,7 @@ test('the Session tab shows the key, storage, state and the sessions.db row', as
   const session = await openSession(app, /^telegram_42_bob/, 'telegram_42_bob');
   await session.getByRole('tab', { name: 'Session' }).click();
   const panel = session.getByRole('tabpanel');
+  await expect(panel.getByRole('definition').first()).toHaveText('telegram_42_bob same as the file stem');
   await expect(panel.getByRole('region', { name: 'Storage' })).toContainText('telegram_42_bob.jsonl');
   const activity = panel.getByRole('region', { name: 'Activity' });
   await expect(activity).toContainText('Running for 5 min');

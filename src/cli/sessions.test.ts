@@ -26,10 +26,13 @@ async function rootId(): Promise<string> {
 function lookedIn(): string {
   const orcs = join(base, '.orcs', 'sessions');
   const zeroclaw = join(base, '.zeroclaw', 'workspace', 'sessions');
+  const yoi = join(base, '.insomnia', 'sessions');
+  const pad = (path: string) => path + ' '.repeat(zeroclaw.length - path.length);
   return [
     'Looked in:',
-    `  ORCS      ${orcs}${' '.repeat(zeroclaw.length - orcs.length)}  missing  (ORCS default, ~/.orcs/sessions)`,
+    `  ORCS      ${pad(orcs)}  missing  (ORCS default, ~/.orcs/sessions)`,
     `  ZeroClaw  ${zeroclaw}  missing  (ZeroClaw default, ~/.zeroclaw/workspace/sessions)`,
+    `  yoi       ${pad(yoi)}  missing  (yoi default, ~/.insomnia/sessions)`,
     '',
   ].join('\n');
 }

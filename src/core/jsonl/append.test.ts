@@ -32,7 +32,10 @@ describe('appendLine', () => {
   it('creates the file only when asked to', async () => {
     const path = join(dir, 'new');
     await expect(appendLine(path, Buffer.from('x'), false)).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(await appendLine(path, Buffer.from('x'), true)).toEqual({ offset: 0, written: Buffer.from('x\n') });
+    expect(await appendLine(path, Buffer.from('x'), true)).toEqual({
+      offset: 0,
+      written: Buffer.from('x\n'),
+    });
     expect(await readFile(path, 'utf8')).toBe('x\n');
   });
 });

@@ -31,7 +31,9 @@ async function indexOf(path: string, classify: Classify, previous?: LineIndex): 
   const handle = await open(path, 'r');
   try {
     const facts = factsOf(await handle.stat());
-    return previous ? await previous.update(handle, facts, classify) : await LineIndex.build(handle, facts, classify);
+    return previous
+      ? await previous.update(handle, facts, classify)
+      : await LineIndex.build(handle, facts, classify);
   } finally {
     await handle.close();
   }
@@ -43,7 +45,9 @@ describe('LineIndex', () => {
     await writeFile(path, 'r1\n\nxx\nr2\r\n  \nr3');
     const index = await indexOf(path, counting().classify);
     expect(index.recordCount).toBe(3);
-    expect([0, 1, 2].map((i) => [index.recordOffset(i), index.recordLength(i), index.recordTerminated(i)])).toEqual([
+    expect(
+      [0, 1, 2].map((i) => [index.recordOffset(i), index.recordLength(i), index.recordTerminated(i)]),
+    ).toEqual([
       [0, 2, true],
       [7, 3, true],
       [14, 2, false],

@@ -6,7 +6,8 @@
  * The index belongs to one state of the file, named by (dev, ino, size, mtimeMs). When the same
  * inode has grown and the bytes around the last complete line are unchanged, the index is
  * extended from that line instead of rescanning (security.md §3.2, reader rule 3): appends are
- * how JSONL files change, and a GB session must not be rescanned for each new message.
+ * how JSONL files change, and a GB session must not be rescanned for each new message. Because an
+ * extension happens in place, whoever holds an index reads what it needs before its next await.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { readRange, scanLines } from './lines';
@@ -138,7 +139,8 @@ export class LineIndex {
   }
 
   private async grewFrom(handle: FileHandle, facts: FileFacts): Promise<boolean> {
-    if (facts.dev !== this.facts.dev || facts.ino !== this.facts.ino || facts.size < this.completeEnd) return false;
+    if (facts.dev !== this.facts.dev || facts.ino !== this.facts.ino || facts.size < this.completeEnd)
+      return false;
     const [head, beforeEnd] = await Promise.all([
       readRange(handle, 0, this.head.length),
       readRange(handle, this.completeEnd - this.beforeEnd.length, this.beforeEnd.length),

@@ -23,10 +23,14 @@ async function scan(content: Buffer | string, options: Partial<ScanOptions> = {}
   const handle = await open(path, 'r');
   try {
     const lines: (Omit<RawLine, 'bytes'> & { bytes: string | null })[] = [];
-    const result = await scanLines(handle, (line) => lines.push({ ...line, bytes: line.bytes?.toString('hex') ?? null }), {
-      end: bytes.length,
-      ...options,
-    });
+    const result = await scanLines(
+      handle,
+      (line) => lines.push({ ...line, bytes: line.bytes?.toString('hex') ?? null }),
+      {
+        end: bytes.length,
+        ...options,
+      },
+    );
     return { lines, result };
   } finally {
     await handle.close();
@@ -36,13 +40,20 @@ async function scan(content: Buffer | string, options: Partial<ScanOptions> = {}
 describe('scanLines', () => {
   it('hands over each line with its number, byte offset and length, without "\\n" or a "\\r" before it', async () => {
     const { lines, result } = await scan('ab\r\n\nc\r\ndé\n');
-    expect(lines.map(({ number, offset, length, terminated }) => [number, offset, length, terminated])).toEqual([
+    expect(
+      lines.map(({ number, offset, length, terminated }) => [number, offset, length, terminated]),
+    ).toEqual([
       [1, 0, 3, true],
       [2, 4, 0, true],
       [3, 5, 2, true],
       [4, 8, 3, true],
     ]);
-    expect(lines.map((line) => Buffer.from(line.bytes ?? '', 'hex').toString())).toEqual(['ab', '', 'c', 'dé']);
+    expect(lines.map((line) => Buffer.from(line.bytes ?? '', 'hex').toString())).toEqual([
+      'ab',
+      '',
+      'c',
+      'dé',
+    ]);
     expect(result).toEqual({ completeEnd: 12, lines: 4 });
   });
 
@@ -83,12 +94,16 @@ describe('scanLines', () => {
       fc.integer({ min: 0, max: 255 }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(byte, { maxLength: 300 }), fc.integer({ min: 1, max: 64 }), async (bytes, chunkSize) => {
-        const content = Buffer.from(bytes);
-        const whole = await scan(content, { chunkSize: 1 << 20 });
-        const chunked = await scan(content, { chunkSize });
-        expect(chunked).toEqual(whole);
-      }),
+      fc.asyncProperty(
+        fc.array(byte, { maxLength: 300 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (bytes, chunkSize) => {
+          const content = Buffer.from(bytes);
+          const whole = await scan(content, { chunkSize: 1 << 20 });
+          const chunked = await scan(content, { chunkSize });
+          expect(chunked).toEqual(whole);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -96,11 +111,15 @@ describe('scanLines', () => {
   it('keeps UTF-8 characters whole when a chunk boundary splits them (property)', async () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 40 });
     await fc.assert(
-      fc.asyncProperty(fc.array(text, { maxLength: 8 }), fc.integer({ min: 1, max: 7 }), async (lines, chunkSize) => {
-        const clean = lines.map((line) => line.replace(/[\r\n]/g, ''));
-        const { lines: got } = await scan(clean.map((line) => `${line}\n`).join(''), { chunkSize });
-        expect(got.map((line) => Buffer.from(line.bytes ?? '', 'hex').toString('utf8'))).toEqual(clean);
-      }),
+      fc.asyncProperty(
+        fc.array(text, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 7 }),
+        async (lines, chunkSize) => {
+          const clean = lines.map((line) => line.replace(/[\r\n]/g, ''));
+          const { lines: got } = await scan(clean.map((line) => `${line}\n`).join(''), { chunkSize });
+          expect(got.map((line) => Buffer.from(line.bytes ?? '', 'hex').toString('utf8'))).toEqual(clean);
+        },
+      ),
       { numRuns: 150 },
     );
   });

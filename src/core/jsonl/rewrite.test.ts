@@ -1,5 +1,18 @@
 import { createHash } from 'node:crypto';
-import { appendFile, chmod, mkdtemp, open, readdir, readFile, rename, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  chmod,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,7 +101,12 @@ describe('rewriteFile', () => {
   it('waits for a last line still being written before planning, so no record is cut', async () => {
     await writeFile(path, 'a\nb\nc\n{"half');
     setImmediate(() => void appendFile(path, ' done"}\n'));
-    await rewriteFile(path, async ({ facts }) => ({ pieces: [{ from: 0, to: 2 }, { from: 4, to: facts.size }] }));
+    await rewriteFile(path, async ({ facts }) => ({
+      pieces: [
+        { from: 0, to: 2 },
+        { from: 4, to: facts.size },
+      ],
+    }));
     expect(await readFile(path, 'utf8')).toBe('a\nc\n{"half done"}\n');
   });
 
@@ -96,7 +114,12 @@ describe('rewriteFile', () => {
     await writeFile(path, 'a\nb\nc\n{"torn');
     const old = new Date(Date.now() - 60_000);
     await utimes(path, old, old);
-    await rewriteFile(path, async ({ facts }) => ({ pieces: [{ from: 0, to: 2 }, { from: 4, to: facts.size }] }));
+    await rewriteFile(path, async ({ facts }) => ({
+      pieces: [
+        { from: 0, to: 2 },
+        { from: 4, to: facts.size },
+      ],
+    }));
     expect(await readFile(path, 'utf8')).toBe('a\nc\n{"torn');
   });
 

@@ -72,8 +72,12 @@ export interface RewriteHooks {
 const LIVE_MS = 2_000;
 /** How long to wait for a half-written line to be finished. */
 const SETTLE_MS = 250;
-/** How long the old inode must stay unchanged after the rename before we stop watching it. */
-const QUIET_MS = 5;
+/**
+ * How long the old inode must stay unchanged after the rename before we stop watching it. A writer
+ * that opened the file before the rename finishes its append microseconds later unless the OS
+ * parks it; this is the margin for that, paid once per rewrite.
+ */
+const QUIET_MS = 3;
 const COPY_CHUNK = 1024 * 1024;
 const LF = 0x0a;
 
@@ -118,7 +122,12 @@ export async function rewriteFile(
         copied = await drain(old, copied, out);
         await temp.handle.sync();
         await fsyncDir(dirname(path));
-        return { facts: factsOf(await temp.handle.stat()), written, prefixSha256, carried: copied - facts.size };
+        return {
+          facts: factsOf(await temp.handle.stat()),
+          written,
+          prefixSha256,
+          carried: copied - facts.size,
+        };
       } finally {
         if (!committed) await unlink(temp.path).catch(() => undefined);
       }
@@ -154,7 +163,10 @@ async function catchUp(old: FileHandle, facts: FileFacts, fingerprint: Buffer, o
     const size = (await old.stat()).size;
     const now = await readRange(old, facts.size - fingerprint.length, fingerprint.length);
     if (size < facts.size || !now.equals(fingerprint)) {
-      throw new AppError('conflict', 'the session file was rewritten by another program while it was being edited');
+      throw new AppError(
+        'conflict',
+        'the session file was rewritten by another program while it was being edited',
+      );
     }
     if (size === copied) return copied;
     const grown = await readRange(old, copied, size - copied);
@@ -182,7 +194,9 @@ async function drain(old: FileHandle, from: number, out: Output): Promise<number
       const grown = await readRange(old, copied, size - copied);
       const whole = grown[grown.length - 1] === LF;
       if (whole || Date.now() > deadline) {
-        await out.write(Buffer.concat([Buffer.from('\n'), grown, whole ? Buffer.alloc(0) : Buffer.from('\n')]));
+        await out.write(
+          Buffer.concat([Buffer.from('\n'), grown, whole ? Buffer.alloc(0) : Buffer.from('\n')]),
+        );
         copied = size;
         quietSince = Date.now();
         continue;
@@ -197,7 +211,8 @@ async function drain(old: FileHandle, from: number, out: Output): Promise<number
 async function copyRange(old: FileHandle, from: number, to: number, out: Output): Promise<void> {
   for (let at = from; at < to; at += COPY_CHUNK) {
     const bytes = await readRange(old, at, Math.min(COPY_CHUNK, to - at));
-    if (bytes.length === 0) throw new AppError('conflict', 'the session file shrank while it was being rewritten');
+    if (bytes.length === 0)
+      throw new AppError('conflict', 'the session file shrank while it was being rewritten');
     await out.write(bytes);
   }
 }

@@ -25,7 +25,6 @@ export function Dialog({ title, description, children, footer, onDismiss, onSubm
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
-
   const placed = useRef(false);
 
   useLayoutEffect(() => {

@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SessionRef } from '../../shared/model';
 import { client } from '../api';
-import { displayName } from '../lib/sessionName';
 import { messageOf } from './messages';
 import { sameRef } from './sessionSlice';
 import type { AppState } from './store';
@@ -52,7 +51,7 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
       set((state) => ({ sessions: state.sessions.filter((each) => !sameRef(each.ref, ref)) }));
       if (sameRef(get().openRef, ref)) get().closeSession();
       get().notify({
-        message: `Moved “${displayName(summary)}” to the trash`,
+        message: `Moved “${summary.title}” to the trash`,
         tone: 'info',
         action: { label: 'Undo', run: () => get().restore(trashId) },
       });
@@ -65,7 +64,7 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
     try {
       const summary = await client.call('trash.restore', { trashId });
       await get().loadLibrary();
-      get().notify({ message: `Restored “${displayName(summary)}”`, tone: 'info' });
+      get().notify({ message: `Restored “${summary.title}”`, tone: 'info' });
     } catch (error) {
       get().notify({ message: `Restore failed: ${messageOf(error)}`, tone: 'error' });
     }

@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CompactPreview, SessionRef, SessionSummary, Turn, UnreadableLine } from '../../shared/model';
 import { client } from '../api';
-import { displayName } from '../lib/sessionName';
 import { counted } from '../lib/words';
 import { failed, loading, ready } from './loadable';
 import type { Loadable } from './loadable';
@@ -73,7 +72,7 @@ export const createWritesSlice: StateCreator<AppState, [], [], WritesSlice> = (s
     writeDialog: null,
 
     async askRemoveLast(summary) {
-      const base = { ref: summary.ref, name: displayName(summary), busy: false };
+      const base = { ref: summary.ref, name: summary.title, busy: false };
       const id = open({ ...base, kind: 'remove-last', last: loading });
       try {
         patch(id, { last: ready(await lastTurn(summary.ref)) });
@@ -83,7 +82,7 @@ export const createWritesSlice: StateCreator<AppState, [], [], WritesSlice> = (s
     },
 
     async askCompact(summary) {
-      const base = { ref: summary.ref, name: displayName(summary), busy: false };
+      const base = { ref: summary.ref, name: summary.title, busy: false };
       const id = open({ ...base, kind: 'compact', preview: loading });
       try {
         patch(id, { preview: ready(await client.call('session.compactPreview', { ref: summary.ref })) });
@@ -93,7 +92,7 @@ export const createWritesSlice: StateCreator<AppState, [], [], WritesSlice> = (s
     },
 
     async viewUnreadable(summary) {
-      const id = open({ ref: summary.ref, name: displayName(summary), kind: 'unreadable', lines: loading });
+      const id = open({ ref: summary.ref, name: summary.title, kind: 'unreadable', lines: loading });
       try {
         patch(id, { lines: ready(await client.call('session.unreadable', { ref: summary.ref })) });
       } catch (error) {

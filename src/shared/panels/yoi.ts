@@ -92,7 +92,12 @@ export interface YoiPanels {
   compactedFrom: YoiOrigin | null;
   /** One record per LLM request, in order. */
   usage: YoiCapped<YoiUsage>;
-  usageTotals: { inputTotalTokens: number; cacheReadTokens: number; cacheWriteTokens: number; outputTokens: number };
+  usageTotals: {
+    inputTotalTokens: number;
+    cacheReadTokens: number;
+    cacheWriteTokens: number;
+    outputTokens: number;
+  };
   extensions: YoiCapped<YoiExtension>;
   configChanges: YoiCapped<YoiConfigChange>;
   runs: YoiCapped<YoiRunOutcome>;

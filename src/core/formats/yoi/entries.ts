@@ -29,6 +29,53 @@ export type Item =
   /** An item this version of the crate would not read; shown raw, never written. */
   | { type: 'unknown'; raw: unknown };
 
+/** Fields serde ignores on read (a later writer added them); kept only to be shown. */
+export type Extra = Record<string, unknown>;
+
+const itemFields: Record<string, readonly string[]> = {
+  message: ['type', 'id', 'role', 'content', 'status'],
+  tool_call: ['type', 'id', 'call_id', 'name', 'arguments', 'status'],
+  tool_result: ['type', 'id', 'call_id', 'summary', 'content'],
+  reasoning: ['type', 'id', 'text', 'summary', 'encrypted_content', 'status'],
+};
+
+/** The fields of `v` not in `known`, or undefined when there are none. */
+function extraFields(v: Record<string, unknown>, known: readonly string[]): Extra | undefined {
+  const extra = Object.entries(v).filter(([key]) => !known.includes(key));
+  return extra.length > 0 ? Object.fromEntries(extra) : undefined;
+}
+
+const extras = new WeakMap<object, Extra>();
+
+/** The fields serde ignored when this item or entry was read, if any. */
+export const extraOf = (value: object): Extra | undefined => extras.get(value);
+
+function keepExtra<T extends object>(value: T, raw: Record<string, unknown>, known: readonly string[]): T {
+  const extra = extraFields(raw, known);
+  if (extra) extras.set(value, extra);
+  return value;
+}
+
+const entryFields: Record<string, readonly string[]> = {
+  session_start: ['system_prompt', 'config', 'history', 'forked_from', 'compacted_from'],
+  user_input: ['item'],
+  assistant_items: ['items'],
+  tool_results: ['items'],
+  hook_injected_items: ['items'],
+  turn_end: ['turn_count'],
+  run_completed: ['interrupted', 'result'],
+  run_errored: ['interrupted', 'message'],
+  config_changed: ['config'],
+  llm_usage: [
+    'history_len',
+    'input_total_tokens',
+    'cache_read_tokens',
+    'cache_write_tokens',
+    'output_tokens',
+  ],
+  extension: ['domain', 'payload'],
+};
+
 /** `ReasoningControl` is untagged: an effort label or a token budget. */
 export type ReasoningControl = string | number;
 
@@ -57,7 +104,8 @@ export interface SessionOrigin {
 }
 
 /** serde_json::Value as JS holds it; bigint lets a caller write a u64 beyond 2^53 exactly. */
-export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
 
 export type LogEntry =
   | {
@@ -123,6 +171,11 @@ function contentPart(v: unknown): ContentPart | null {
 }
 
 export function parseItem(v: unknown): Item {
+  const item = readItem(v);
+  return item.type === 'unknown' || !isObj(v) ? item : keepExtra(item, v, itemFields[item.type] ?? []);
+}
+
+function readItem(v: unknown): Item {
   const unknown: Item = { type: 'unknown', raw: v };
   if (!isObj(v) || !optStr(v.id)) return unknown;
   const id = v.id as string | null | undefined;
@@ -132,7 +185,13 @@ export function parseItem(v: unknown): Item {
       const content = v.content.map(contentPart);
       if (content.some((c) => c === null)) return unknown;
       const status = v.status as ItemStatus | null | undefined;
-      return { type: 'message', ...some('id', id), role: v.role, content: content as ContentPart[], ...some('status', status) };
+      return {
+        type: 'message',
+        ...some('id', id),
+        role: v.role,
+        content: content as ContentPart[],
+        ...some('status', status),
+      };
     }
     case 'tool_call': {
       if (!isStr(v.call_id) || !isStr(v.name) || !isStr(v.arguments) || !optStatus(v.status)) return unknown;
@@ -149,7 +208,13 @@ export function parseItem(v: unknown): Item {
     case 'tool_result': {
       if (!isStr(v.call_id) || !isStr(v.summary) || !optStr(v.content)) return unknown;
       const content = v.content as string | null | undefined;
-      return { type: 'tool_result', ...some('id', id), call_id: v.call_id, summary: v.summary, ...some('content', content) };
+      return {
+        type: 'tool_result',
+        ...some('id', id),
+        call_id: v.call_id,
+        summary: v.summary,
+        ...some('content', content),
+      };
     }
     case 'reasoning': {
       const summary = v.summary ?? [];
@@ -200,14 +265,16 @@ const items = (v: unknown): Item[] | null => (Array.isArray(v) ? v.map(parseItem
 /** The entry a parsed line holds, or null when a known kind has fields serde would reject. */
 export function parseEntry(v: Obj): LogEntry | UnknownEntry | null {
   const ts = v.ts;
-  if (!isUint(ts)) return typeof v.kind === 'string' && !knownKinds.has(v.kind) ? unknownEntry(v) : null;
+  if (!isUint(ts))
+    return typeof v.kind === 'string' && !Object.hasOwn(entryFields, v.kind) ? unknownEntry(v) : null;
   switch (v.kind) {
     case 'session_start': {
       const config = parseConfig(v.config);
       const history = items(v.history);
       const forked = origin(v.forked_from);
       const compacted = origin(v.compacted_from);
-      if (!optStr(v.system_prompt) || !config || !history || forked === null || compacted === null) return null;
+      if (!optStr(v.system_prompt) || !config || !history || forked === null || compacted === null)
+        return null;
       return {
         kind: 'session_start',
         ts,
@@ -240,7 +307,9 @@ export function parseEntry(v: Obj): LogEntry | UnknownEntry | null {
     }
     case 'llm_usage': {
       const { history_len, input_total_tokens, cache_read_tokens, cache_write_tokens, output_tokens } = v;
-      if (![history_len, input_total_tokens, cache_read_tokens, cache_write_tokens, output_tokens].every(isUint)) {
+      if (
+        ![history_len, input_total_tokens, cache_read_tokens, cache_write_tokens, output_tokens].every(isUint)
+      ) {
         return null;
       }
       return {
@@ -261,22 +330,8 @@ export function parseEntry(v: Obj): LogEntry | UnknownEntry | null {
   }
 }
 
-const knownKinds = new Set([
-  'session_start',
-  'user_input',
-  'assistant_items',
-  'tool_results',
-  'hook_injected_items',
-  'turn_end',
-  'run_completed',
-  'run_errored',
-  'config_changed',
-  'llm_usage',
-  'extension',
-]);
-
 function unknownEntry(v: Obj): UnknownEntry {
-  const { hash: _hash, prev_hash: _prev, ...raw } = v;
+  const raw = Object.fromEntries(Object.entries(v).filter(([key]) => key !== 'hash' && key !== 'prev_hash'));
   return { kind: 'unknown', ts: isUint(v.ts) ? v.ts : null, raw };
 }
 
@@ -290,7 +345,7 @@ export type ParsedLine = { ok: true; value: HashedEntry } | { ok: false; reason:
 export function parseHashedLine(text: string): ParsedLine {
   const first = parseOnce(text);
   if (first.ok) return first;
-  const cleaned = text.replace(/\u0000+/g, '');
+  const cleaned = text.replaceAll('\u0000', '');
   if (cleaned !== text) {
     const again = parseOnce(cleaned);
     if (again.ok) return again;
@@ -315,6 +370,8 @@ function parseOnce(text: string): ParsedLine {
   const prev = value.prev_hash;
   if (!(prev === null || (isStr(prev) && HEX64.test(prev)))) return { ok: false, reason: 'bad "prev_hash"' };
   const entry = parseEntry(value);
+  if (entry && entry.kind !== 'unknown')
+    keepExtra(entry, value, ['hash', 'prev_hash', 'kind', 'ts', ...(entryFields[entry.kind] ?? [])]);
   if (!entry) return { ok: false, reason: `a "${String(value.kind)}" entry with missing or mistyped fields` };
   return { ok: true, value: { hash: value.hash, prevHash: prev, entry } };
 }

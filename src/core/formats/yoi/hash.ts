@@ -73,12 +73,17 @@ const matches = (b: Buffer, at: number, what: Buffer): boolean =>
 
 /** Splits a line written by the crate into its hashes and entry body; null if it is not one. */
 export function splitLine(line: Buffer): LinePrefix | null {
-  if (!matches(line, 0, PREFIX_HEAD) || !isHex(line, HASH_AT, HASH_AT + 64) || !matches(line, HASH_AT + 64, PREFIX_MID)) {
+  if (
+    !matches(line, 0, PREFIX_HEAD) ||
+    !isHex(line, HASH_AT, HASH_AT + 64) ||
+    !matches(line, HASH_AT + 64, PREFIX_MID)
+  ) {
     return null;
   }
   const hash = Buffer.from(line.toString('latin1', HASH_AT, HASH_AT + 64), 'hex');
   if (matches(line, PREV_AT, NULL_COMMA)) return { hash, prev: null, body: line.subarray(NULL_PREFIX) };
-  if (line[PREV_AT] !== 0x22 || !isHex(line, PREV_AT + 1, PREV_AT + 65) || line[PREV_AT + 65] !== 0x22) return null;
+  if (line[PREV_AT] !== 0x22 || !isHex(line, PREV_AT + 1, PREV_AT + 65) || line[PREV_AT + 65] !== 0x22)
+    return null;
   if (line[PREV_AT + 66] !== 0x2c) return null;
   const prev = Buffer.from(line.toString('latin1', PREV_AT + 1, PREV_AT + 65), 'hex');
   return { hash, prev, body: line.subarray(HEX_PREFIX) };

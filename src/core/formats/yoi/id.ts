@@ -11,7 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const isSessionId = (id: string): boolean => UUID.test(id);
 
 export function assertSessionId(id: string): void {
-  if (!isSessionId(id)) throw new AppError('invalid_input', `not a yoi session id: ${JSON.stringify(id.slice(0, 80))}`);
+  if (!isSessionId(id))
+    throw new AppError('invalid_input', `not a yoi session id: ${JSON.stringify(id.slice(0, 80))}`);
 }
 
 export const logPath = (dir: string, id: string): string => join(dir, `${id}.jsonl`);

@@ -36,12 +36,16 @@ export interface LogScan {
 
 /** Rust's `str::trim` on ASCII whitespace: the crate skips such lines. */
 export function isBlank(bytes: Buffer): boolean {
-  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) return false;
+  for (const b of bytes)
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) return false;
   return true;
 }
 
-/** Calls `onEntry` for each readable line in order; `false` from it stops reading early. */
-export async function scanLog(path: string, onEntry: (line: LogLine) => boolean | void): Promise<LogScan> {
+/**
+ * Calls `onEntry` for each readable line in order. `false` from it stops parsing; the scanner
+ * still reads the rest of the file past it (src/core/jsonl's scanLines has no early exit).
+ */
+export async function scanLog(path: string, onEntry: (line: LogLine) => unknown): Promise<LogScan> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -59,7 +63,13 @@ export async function scanLog(path: string, onEntry: (line: LogLine) => boolean 
         if (stopped) return;
         const { number, offset, length, terminated } = raw;
         if (raw.bytes === null) {
-          unreadable.push({ number, offset, length, terminated, reason: `a line of ${length} bytes, too long to read` });
+          unreadable.push({
+            number,
+            offset,
+            length,
+            terminated,
+            reason: `a line of ${length} bytes, too long to read`,
+          });
           return;
         }
         if (isBlank(raw.bytes)) return;

@@ -65,7 +65,13 @@ export function applyEntry(state: RestoredState, { hash, entry }: HashedEntry): 
       break;
     case 'llm_usage': {
       const { history_len, input_total_tokens, cache_read_tokens, cache_write_tokens, output_tokens } = entry;
-      state.usageHistory.push({ history_len, input_total_tokens, cache_read_tokens, cache_write_tokens, output_tokens });
+      state.usageHistory.push({
+        history_len,
+        input_total_tokens,
+        cache_read_tokens,
+        cache_write_tokens,
+        output_tokens,
+      });
       break;
     }
     case 'extension':

@@ -30,7 +30,15 @@ const list = <T>(values: readonly T[], write: (v: T) => string): string => `[${v
 const skipNone = (v: string | undefined): string | undefined => (v === undefined ? undefined : str(v));
 
 function part(p: ContentPart): string {
-  return p.type === 'text' ? object([['type', '"text"'], ['text', str(p.text)]]) : object([['type', '"refusal"'], ['refusal', str(p.refusal)]]);
+  return p.type === 'text'
+    ? object([
+        ['type', '"text"'],
+        ['text', str(p.text)],
+      ])
+    : object([
+        ['type', '"refusal"'],
+        ['refusal', str(p.refusal)],
+      ]);
 }
 
 export function serializeItem(item: Item): string {
@@ -93,7 +101,11 @@ export function serializeConfig(c: RequestConfig): string {
 }
 
 const origin = (o: SessionOrigin | undefined): string | undefined =>
-  o && object([['session_id', str(o.session_id)], ['at_hash', str(o.at_hash)]]);
+  o &&
+  object([
+    ['session_id', str(o.session_id)],
+    ['at_hash', str(o.at_hash)],
+  ]);
 
 /** Byte order of the UTF-8 keys, which is how Rust's `String: Ord` (and so BTreeMap) sorts. */
 const byUtf8 = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));

@@ -19,7 +19,10 @@ export interface VerifyOptions {
   chunkSize?: number;
 }
 
-export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<{ facts: FileFacts; report: ChainReport }> {
+export async function verifyLog(
+  path: string,
+  options: VerifyOptions = {},
+): Promise<{ facts: FileFacts; report: ChainReport }> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -42,17 +45,25 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
         if (raw.bytes !== null && isBlank(raw.bytes)) return;
         lines += 1;
         if (firstBadLine !== null) return;
-        if (raw.bytes === null) return fail(raw.number, `unparseable line: ${raw.length} bytes, too long to read`);
+        if (raw.bytes === null)
+          return fail(raw.number, `unparseable line: ${raw.length} bytes, too long to read`);
         const split = splitLine(raw.bytes);
         if (!split || raw.bytes[raw.bytes.length - 1] !== 0x7d) {
-          return fail(raw.number, raw.terminated ? 'unparseable line' : 'unparseable line: torn last line (no newline)');
+          return fail(
+            raw.number,
+            raw.terminated ? 'unparseable line' : 'unparseable line: torn last line (no newline)',
+          );
         }
         const linked = head === null ? split.prev === null : split.prev !== null && split.prev.equals(head);
         if (!linked) {
           const expected = head === null ? 'null' : head.toString('hex');
-          return fail(raw.number, `broken link: prev_hash is ${split.prev?.toString('hex') ?? 'null'}, expected ${expected}`);
+          return fail(
+            raw.number,
+            `broken link: prev_hash is ${split.prev?.toString('hex') ?? 'null'}, expected ${expected}`,
+          );
         }
-        if (!hashLineBody(head, split.body).equals(split.hash)) return fail(raw.number, 'bad hash: the entry does not hash to its "hash"');
+        if (!hashLineBody(head, split.body).equals(split.hash))
+          return fail(raw.number, 'bad hash: the entry does not hash to its "hash"');
         head = split.hash;
       },
       { end: facts.size, chunkSize: options.chunkSize },

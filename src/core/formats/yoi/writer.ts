@@ -50,7 +50,10 @@ export class YoiWriter {
   }
 
   /** `create_session`: a new file holding one `session_start`. */
-  async createSession(start: StartState, origins: { forkedFrom?: SessionOrigin; compactedFrom?: SessionOrigin } = {}): Promise<SessionHandle> {
+  async createSession(
+    start: StartState,
+    origins: { forkedFrom?: SessionOrigin; compactedFrom?: SessionOrigin } = {},
+  ): Promise<SessionHandle> {
     const ts = this.now();
     const id = this.newId(ts);
     const { hash, line } = hashedLine(null, {
@@ -83,7 +86,8 @@ export class YoiWriter {
       }
       run = null;
       if (group === 'user_input') entries.push({ kind: 'user_input', ts, item });
-      else if (group === 'hook_injected_items') entries.push({ kind: 'hook_injected_items', ts, items: [item] });
+      else if (group === 'hook_injected_items')
+        entries.push({ kind: 'hook_injected_items', ts, items: [item] });
       else {
         run = { kind: group, items: [item] };
         entries.push({ kind: group, ts, items: run.items });
@@ -132,7 +136,9 @@ export class YoiWriter {
 
   /** `create_compacted_session`: `state` (already compacted) in a new session pointing at the source head. */
   createCompactedSession(state: RestoredState, sourceId: string, sourceHead: string): Promise<SessionHandle> {
-    return this.createSession(startOf(state), { compactedFrom: { session_id: sourceId, at_hash: sourceHead } });
+    return this.createSession(startOf(state), {
+      compactedFrom: { session_id: sourceId, at_hash: sourceHead },
+    });
   }
 
   /**
@@ -180,7 +186,11 @@ function groupOf(item: Item): Group {
   }
 }
 
-const startOf = (s: RestoredState): StartState => ({ systemPrompt: s.systemPrompt, config: s.config, history: s.history });
+const startOf = (s: RestoredState): StartState => ({
+  systemPrompt: s.systemPrompt,
+  config: s.config,
+  history: s.history,
+});
 
 /** The whole first line in one write to a file that must not exist yet, made durable with its directory entry. */
 async function writeNew(path: string, bytes: Buffer): Promise<void> {
@@ -188,7 +198,8 @@ async function writeNew(path: string, bytes: Buffer): Promise<void> {
   try {
     handle = await open(path, 'wx', 0o644);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('conflict', `${path} already exists`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new AppError('conflict', `${path} already exists`);
     throw fromFsError(error, path);
   }
   try {

@@ -43,7 +43,13 @@ export async function planRemoveLast(
   const line = await readRange(handle, offset, length);
   const end = offset + length + (terminated ? 1 : 0);
   return {
-    plan: { pieces: [{ from: 0, to: offset }, { from: end, to: facts.size }], hashUpTo: offset },
+    plan: {
+      pieces: [
+        { from: 0, to: offset },
+        { from: end, to: facts.size },
+      ],
+      hashUpTo: offset,
+    },
     removed: { offset, line, terminated },
   };
 }
@@ -85,12 +91,16 @@ export async function planCompact(
 }
 
 /** The plan that reverses `step`, or a conflict when the file no longer allows it safely. */
-export async function planRevert({ handle, facts }: RewriteSnapshot, step: ZeroclawStep): Promise<RewritePlan> {
+export async function planRevert(
+  { handle, facts }: RewriteSnapshot,
+  step: ZeroclawStep,
+): Promise<RewritePlan> {
   switch (step.op) {
     case 'append': {
       const written = decode(step.written);
       const end = step.offset + written.length;
-      const still = facts.size === end && (await readRange(handle, step.offset, written.length)).equals(written);
+      const still =
+        facts.size === end && (await readRange(handle, step.offset, written.length)).equals(written);
       if (!still) throw conflict('the appended message is no longer the last line of the session');
       return { pieces: [{ from: 0, to: step.offset }] };
     }
@@ -111,7 +121,8 @@ export async function planRevert({ handle, facts }: RewriteSnapshot, step: Zeroc
       const pieces: Piece[] = [];
       let cursor = 0;
       for (const { at, line } of step.dropped) {
-        if (at < cursor || at > step.length) throw new AppError('invalid_input', 'this undo record is damaged');
+        if (at < cursor || at > step.length)
+          throw new AppError('invalid_input', 'this undo record is damaged');
         pieces.push({ from: cursor, to: at }, { bytes: Buffer.concat([decode(line), Buffer.from('\n')]) });
         cursor = at;
       }

@@ -104,12 +104,31 @@ describe('classifyLine', () => {
 
 describe('rustTrim', () => {
   it('trims exactly Unicode White_Space (property)', () => {
-    const space = fc.constantFrom(' ', '\t', '\n', '\r', '\u000b', '\f', '\u0085', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', 'a');
+    const space = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\u000b',
+      '\f',
+      '\u0085',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\u200b',
+      'a',
+    );
     fc.assert(
-      fc.property(fc.array(space, { maxLength: 6 }), fc.string(), fc.array(space, { maxLength: 6 }), (left, middle, right) => {
-        const text = left.join('') + middle + right.join('');
-        expect(rustTrim(text)).toBe(text.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, ''));
-      }),
+      fc.property(
+        fc.array(space, { maxLength: 6 }),
+        fc.string(),
+        fc.array(space, { maxLength: 6 }),
+        (left, middle, right) => {
+          const text = left.join('') + middle + right.join('');
+          expect(rustTrim(text)).toBe(text.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, ''));
+        },
+      ),
     );
   });
 });

@@ -37,7 +37,9 @@ export function parseLine(bytes: Buffer | null): ParsedLine {
       return { unreadable: 'starts with a byte-order mark, which serde does not skip' };
     }
     if (text.indexOf('{"role"', 1) > 0 || text.indexOf('{"content"', 1) > 0) {
-      return { unreadable: 'a record starts in the middle of the line: a torn write followed by the next record' };
+      return {
+        unreadable: 'a record starts in the middle of the line: a torn write followed by the next record',
+      };
     }
     return { unreadable: `not valid JSON (${error instanceof Error ? error.message : 'syntax error'})` };
   }
@@ -49,7 +51,9 @@ export function classifyLine(line: RawLine): Verdict {
   const parsed = parseLine(line.bytes);
   if ('message' in parsed) return 'record';
   if ('blank' in parsed) return 'blank';
-  return { unreadable: line.terminated ? parsed.unreadable : `torn last line, no newline: ${parsed.unreadable}` };
+  return {
+    unreadable: line.terminated ? parsed.unreadable : `torn last line, no newline: ${parsed.unreadable}`,
+  };
 }
 
 /** Rust's `str::trim`: `char::is_whitespace` is the White_Space property, all of it in the BMP. */
@@ -111,11 +115,13 @@ function checked(role: string, content: string): ParsedLine {
  * every `"` is escaped, so `"role"` in message text never matches.
  */
 function mayHaveKeyProblem(text: string): boolean {
-  return (
-    text.includes('\\u') ||
-    text.indexOf('"role"') !== text.lastIndexOf('"role"') ||
-    text.indexOf('"content"') !== text.lastIndexOf('"content"')
-  );
+  return text.includes('\\u') || occursTwice(text, '"role"') || occursTwice(text, '"content"');
+}
+
+/** Forward searches only: lastIndexOf is several times slower on the long lines sessions hold. */
+function occursTwice(text: string, needle: string): boolean {
+  const first = text.indexOf(needle);
+  return first !== -1 && text.indexOf(needle, first + needle.length) !== -1;
 }
 
 /** Scans the top-level keys of a JSON object JSON.parse already accepted. */

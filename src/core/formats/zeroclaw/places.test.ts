@@ -26,7 +26,11 @@ describe('where ZeroClaw keeps its sessions', () => {
   it('puts $ZEROCLAW_CONFIG_DIR first, expanding a leading ~', async () => {
     await withTempDir(async (home) => {
       const found = await at(home, { ZEROCLAW_CONFIG_DIR: ' ~/zc ', ZEROCLAW_WORKSPACE: '/elsewhere' });
-      expect(found).toEqual({ path: join(home, 'zc', 'workspace', 'sessions'), origin: 'env', how: '$ZEROCLAW_CONFIG_DIR' });
+      expect(found).toEqual({
+        path: join(home, 'zc', 'workspace', 'sessions'),
+        origin: 'env',
+        how: '$ZEROCLAW_CONFIG_DIR',
+      });
     });
   });
 
@@ -89,7 +93,10 @@ describe('detect', () => {
   it('scores the share of files whose first line is a ZeroClaw message', async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'a.jsonl'), `\n${line('user', 'hi')}`);
-      await writeFile(join(dir, 'b.jsonl'), '{"type":"user","message":{"role":"user","content":"claude code"}}\n');
+      await writeFile(
+        join(dir, 'b.jsonl'),
+        '{"type":"user","message":{"role":"user","content":"claude code"}}\n',
+      );
       await writeFile(join(dir, 'c.jsonl'), '');
       expect(await detect(dir)).toBe(0.5);
     });

@@ -35,17 +35,26 @@ export async function resolveSessionsDir(env: Environment): Promise<SessionsDir>
   const configDir = env.vars.ZEROCLAW_CONFIG_DIR?.trim();
   if (configDir) {
     const path = usable(configDir, env.home);
-    if (path) return { path: join(path, 'workspace', 'sessions'), origin: 'env', how: '$ZEROCLAW_CONFIG_DIR' };
-    notes.push(`$ZEROCLAW_CONFIG_DIR is relative (${configDir}), so ZeroClaw reads it from its working directory`);
+    if (path)
+      return { path: join(path, 'workspace', 'sessions'), origin: 'env', how: '$ZEROCLAW_CONFIG_DIR' };
+    notes.push(
+      `$ZEROCLAW_CONFIG_DIR is relative (${configDir}), so ZeroClaw reads it from its working directory`,
+    );
   }
 
   const workspace = env.vars.ZEROCLAW_WORKSPACE;
   if (workspace) {
     const path = usable(workspace, env.home);
     if (path) {
-      return { path: join(await workspaceFor(path), 'sessions'), origin: 'env', how: withNotes('$ZEROCLAW_WORKSPACE', notes) };
+      return {
+        path: join(await workspaceFor(path), 'sessions'),
+        origin: 'env',
+        how: withNotes('$ZEROCLAW_WORKSPACE', notes),
+      };
     }
-    notes.push(`$ZEROCLAW_WORKSPACE is relative (${workspace}), so ZeroClaw reads it from its working directory`);
+    notes.push(
+      `$ZEROCLAW_WORKSPACE is relative (${workspace}), so ZeroClaw reads it from its working directory`,
+    );
   }
 
   const marker = await markerConfigDir(zeroclawDir, env.home);
@@ -82,7 +91,10 @@ async function workspaceFor(dir: string): Promise<string> {
   return basename(dir) === 'workspace' ? dir : join(dir, 'workspace');
 }
 
-async function markerConfigDir(zeroclawDir: string, home: string): Promise<{ path?: string; problem?: string }> {
+async function markerConfigDir(
+  zeroclawDir: string,
+  home: string,
+): Promise<{ path?: string; problem?: string }> {
   let text: string;
   try {
     text = await readFile(join(zeroclawDir, 'active_workspace.toml'), 'utf8');

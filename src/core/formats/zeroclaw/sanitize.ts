@@ -7,8 +7,8 @@
  * replaces the rest (U+0301 COMBINING ACUTE ACCENT). A Rust `char` is a code point, so an emoji
  * outside the BMP becomes one `_`, and a ZWJ sequence one `_` per code point.
  *
- * Session ids in the contract are file stems, so an id is exactly what sanitising can produce.
- * This file imports nothing, so the fixture generator can run it as it is.
+ * Session ids in the contract are file stems, so an id is exactly what sanitising can produce;
+ * session-path.ts turns a checked id into a path.
  */
 
 const NOT_KEPT = /[^\p{Alphabetic}\p{N}_-]/gu;

@@ -7,7 +7,8 @@ import { AppError } from '../../../shared/errors';
 import { SESSION_SUFFIX, isSessionId } from './sanitize';
 
 export function assertSessionId(id: string): void {
-  if (!isSessionId(id)) throw new AppError('invalid_input', `“${printable(id)}” is not a ZeroClaw session id`);
+  if (!isSessionId(id))
+    throw new AppError('invalid_input', `“${printable(id)}” is not a ZeroClaw session id`);
 }
 
 /** `<dir>/<id>.jsonl`, for a checked id only, and never outside the directory. */
@@ -15,7 +16,8 @@ export function sessionPath(dir: string, id: string): string {
   assertSessionId(id);
   const base = resolve(dir);
   const path = join(base, id + SESSION_SUFFIX);
-  if (!path.startsWith(base + sep)) throw new AppError('invalid_input', `“${printable(id)}” leaves the sessions folder`);
+  if (!path.startsWith(base + sep))
+    throw new AppError('invalid_input', `“${printable(id)}” leaves the sessions folder`);
   return path;
 }
 

@@ -13,7 +13,11 @@ import {
 } from './sessions-db';
 import { code, withTempDir } from './testkit';
 
-const row = { createdAt: '2026-03-01T00:00:00+00:00', lastActivity: '2026-03-02T00:00:00.5+00:00', messageCount: 3 };
+const row = {
+  createdAt: '2026-03-01T00:00:00+00:00',
+  lastActivity: '2026-03-02T00:00:00.5+00:00',
+  messageCount: 3,
+};
 
 /** session_metadata as ZeroClaw v0.6.5 ends up with it, column by column. */
 const ZEROCLAW_COLUMNS = [
@@ -52,7 +56,12 @@ function zeroclawDb(dir: string, messages: [string, string, string | Uint8Array,
       ALTER TABLE session_metadata ADD COLUMN turn_id TEXT;
       ALTER TABLE session_metadata ADD COLUMN turn_started_at TEXT;`);
     for (const [key, role, content, at] of messages) {
-      db.prepare('INSERT INTO sessions (session_key, role, content, created_at) VALUES (?, ?, ?, ?)').run(key, role, content, at);
+      db.prepare('INSERT INTO sessions (session_key, role, content, created_at) VALUES (?, ?, ?, ?)').run(
+        key,
+        role,
+        content,
+        at,
+      );
       db.prepare(
         `INSERT INTO session_metadata (session_key, created_at, last_activity, message_count) VALUES (?, ?, ?, 1)
          ON CONFLICT(session_key) DO UPDATE SET last_activity = excluded.last_activity, message_count = message_count + 1`,
@@ -76,12 +85,19 @@ describe('sessions.db', () => {
     await withTempDir(async (dir) => {
       writeName(dir, 'telegram_1_a', 'First', row);
       query(dir, (db) => {
-        expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name)).toEqual([
-          'session_metadata',
-        ]);
-        expect(db.prepare("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('session_metadata')").all()).toEqual(
-          ZEROCLAW_COLUMNS.map((c) => expect.objectContaining(c)),
-        );
+        expect(
+          db
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .all()
+            .map((r) => r.name),
+        ).toEqual(['session_metadata']);
+        expect(
+          db
+            .prepare(
+              'SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(\'session_metadata\')',
+            )
+            .all(),
+        ).toEqual(ZEROCLAW_COLUMNS.map((c) => expect.objectContaining(c)));
         expect(db.prepare('PRAGMA journal_mode').get()?.journal_mode).toBe('wal');
         expect(db.prepare('SELECT * FROM session_metadata').all()).toEqual([
           expect.objectContaining({
@@ -105,18 +121,37 @@ describe('sessions.db', () => {
       query(dir, (db) => {
         db.exec(`CREATE TABLE session_metadata (session_key TEXT PRIMARY KEY, created_at TEXT NOT NULL,
           last_activity TEXT NOT NULL, message_count INTEGER NOT NULL DEFAULT 0)`);
-        db.prepare('INSERT INTO session_metadata VALUES (?, ?, ?, ?)').run('old', '2025-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 9);
+        db.prepare('INSERT INTO session_metadata VALUES (?, ?, ?, ?)').run(
+          'old',
+          '2025-01-01T00:00:00+00:00',
+          '2025-01-01T00:00:00+00:00',
+          9,
+        );
       });
       expect(readSnapshot(dir).metadata).toEqual([
-        expect.objectContaining({ key: 'old', messageCount: 9, name: null, state: null, turnStartedAt: null }),
+        expect.objectContaining({
+          key: 'old',
+          messageCount: 9,
+          name: null,
+          state: null,
+          turnStartedAt: null,
+        }),
       ]);
       writeState(dir, 'new', 'running', 'turn-1', '2026-03-26T10:00:00.123+00:00', row);
       query(dir, (db) => {
-        expect(db.prepare("SELECT name FROM pragma_table_info('session_metadata')").all().map((r) => r.name)).toEqual(
-          ZEROCLAW_COLUMNS.map((c) => c.name),
-        );
+        expect(
+          db
+            .prepare("SELECT name FROM pragma_table_info('session_metadata')")
+            .all()
+            .map((r) => r.name),
+        ).toEqual(ZEROCLAW_COLUMNS.map((c) => c.name));
         expect(db.prepare('SELECT * FROM session_metadata ORDER BY session_key').all()).toEqual([
-          expect.objectContaining({ session_key: 'new', state: 'running', turn_id: 'turn-1', turn_started_at: '2026-03-26T10:00:00.123+00:00' }),
+          expect.objectContaining({
+            session_key: 'new',
+            state: 'running',
+            turn_id: 'turn-1',
+            turn_started_at: '2026-03-26T10:00:00.123+00:00',
+          }),
           expect.objectContaining({ session_key: 'old', message_count: 9, state: 'idle', turn_id: null }),
         ]);
       });
@@ -141,7 +176,14 @@ describe('sessions.db', () => {
           firstAt: '2026-03-26T10:00:00.123456789+00:00',
           lastAt: '2026-03-26T10:00:02+00:00',
         },
-        { key: 'gw_2', messages: 1, unreadable: 0, contentBytes: 5, firstAt: expect.any(String), lastAt: expect.any(String) },
+        {
+          key: 'gw_2',
+          messages: 1,
+          unreadable: 0,
+          contentBytes: 5,
+          firstAt: expect.any(String),
+          lastAt: expect.any(String),
+        },
       ]);
       expect(snapshot.metadata.find((m) => m.key === 'gw_1')).toMatchObject({
         createdAt: '2026-03-26T10:00:00.123456789+00:00',
@@ -159,14 +201,24 @@ describe('sessions.db', () => {
       writeState(dir, 'gw_1', 'running', 't-9', '2026-03-27T00:00:00+00:00', row);
       // ZeroClaw's get_session_name / get_session_state queries, verbatim in meaning.
       query(dir, (db) => {
-        expect(db.prepare('SELECT name FROM session_metadata WHERE session_key = ?').get('gw_1')?.name).toBe('Greeting');
-        expect(db.prepare('SELECT state, turn_id, turn_started_at FROM session_metadata WHERE session_key = ?').get('gw_1')).toEqual({
+        expect(db.prepare('SELECT name FROM session_metadata WHERE session_key = ?').get('gw_1')?.name).toBe(
+          'Greeting',
+        );
+        expect(
+          db
+            .prepare('SELECT state, turn_id, turn_started_at FROM session_metadata WHERE session_key = ?')
+            .get('gw_1'),
+        ).toEqual({
           state: 'running',
           turn_id: 't-9',
           turn_started_at: '2026-03-27T00:00:00+00:00',
         });
         // the upsert touched only its own columns
-        expect(db.prepare('SELECT created_at, message_count FROM session_metadata WHERE session_key = ?').get('gw_1')).toEqual({
+        expect(
+          db
+            .prepare('SELECT created_at, message_count FROM session_metadata WHERE session_key = ?')
+            .get('gw_1'),
+        ).toEqual({
           created_at: '2026-03-26T10:00:00.123456789+00:00',
           message_count: 3,
         });
@@ -194,7 +246,9 @@ describe('sessions.db', () => {
       );
       expect(importReceiptsExist(dir)).toBe(false);
       query(dir, (db) =>
-        db.prepare('INSERT INTO jsonl_import_receipts VALUES (?, ?, ?, ?, ?)').run('a.jsonl', 'a', 'ff', 2, '2026-08-01T00:00:00+00:00'),
+        db
+          .prepare('INSERT INTO jsonl_import_receipts VALUES (?, ?, ?, ?, ?)')
+          .run('a.jsonl', 'a', 'ff', 2, '2026-08-01T00:00:00+00:00'),
       );
       expect(importReceiptsExist(dir)).toBe(true);
       expect(readSnapshot(dir).importReceipts).toBe(true);
@@ -203,7 +257,10 @@ describe('sessions.db', () => {
 
   it('reports a file that is not a database as corrupt', async () => {
     await withTempDir(async (dir) => {
-      await writeFile(dbPath(dir), 'this is not sqlite, just text that is long enough to have a header'.repeat(10));
+      await writeFile(
+        dbPath(dir),
+        'this is not sqlite, just text that is long enough to have a header'.repeat(10),
+      );
       expect(await code(Promise.resolve().then(() => readSnapshot(dir)))).toBe('corrupt');
       expect(await code(Promise.resolve().then(() => writeName(dir, 'k', 'n', row)))).toBe('corrupt');
     });

@@ -69,8 +69,17 @@ export function dbPath(dir: string): string {
   return join(dir, DB_NAME);
 }
 
+/**
+ * Everything a listing needs from sessions.db. Grouping a large `sessions` table is the costly
+ * part, so the answer is kept while sessions.db and its -wal file are unchanged (a WAL commit
+ * changes the -wal file, a checkpoint the database), and only when they did not change while
+ * it was being read. Callers share the answer and must not change it.
+ */
 export function readSnapshot(dir: string): DbSnapshot {
-  return withDb(dir, 'read', (db) => {
+  const before = stamp(dir);
+  const cached = snapshots.get(dir);
+  if (cached && cached.stamp === before) return cached.snapshot;
+  const snapshot = withDb(dir, 'read', (db) => {
     if (!db) return EMPTY;
     const tables = tableNames(db);
     return {
@@ -80,6 +89,25 @@ export function readSnapshot(dir: string): DbSnapshot {
       importReceipts: tables.has('jsonl_import_receipts') && hasRow(db, 'jsonl_import_receipts'),
     };
   });
+  // When the stamp moved during the read (a write, or our own close removing the -wal file),
+  // the answer is not kept: the next read settles it.
+  if (stamp(dir) === before) snapshots.set(dir, { stamp: before, snapshot });
+  return snapshot;
+}
+
+const snapshots = new Map<string, { stamp: string; snapshot: DbSnapshot }>();
+
+function stamp(dir: string): string {
+  return [dbPath(dir), `${dbPath(dir)}-wal`]
+    .map((path) => {
+      try {
+        const s = lstatSync(path);
+        return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+      } catch {
+        return '-';
+      }
+    })
+    .join('|');
 }
 
 /** Which of ZeroClaw's tables the file has; empty when there is no sessions.db. */
@@ -110,7 +138,10 @@ export function readStoredMessages(dir: string, key: string, from: number, count
 }
 
 /** Rows of a stored session ZeroClaw's `load` skips: role or content is not TEXT. */
-export function readUnreadableRows(dir: string, key: string): { id: number; preview: string; reason: string }[] {
+export function readUnreadableRows(
+  dir: string,
+  key: string,
+): { id: number; preview: string; reason: string }[] {
   return withDb(dir, 'read', (db) => {
     if (!db || !tableNames(db).has('sessions')) return [];
     const rows = db
@@ -228,7 +259,9 @@ function readMetadata(db: DatabaseSync): MetadataRow[] {
   const out: MetadataRow[] = [];
   for (const row of rows) {
     if (typeof row.session_key !== 'string') continue;
-    const columns = Object.fromEntries(Object.entries(row).map(([column, value]) => [column, plainValue(value)]));
+    const columns = Object.fromEntries(
+      Object.entries(row).map(([column, value]) => [column, plainValue(value)]),
+    );
     out.push({
       key: row.session_key,
       createdAt: text(row.created_at),

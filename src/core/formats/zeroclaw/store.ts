@@ -20,7 +20,15 @@ import type { FileHandle } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { fromFsError } from '../../fs-errors';
-import { LineIndexCache, appendLine, factsOf, readRange, rewriteFile, scanLines, serialized } from '../../jsonl';
+import {
+  LineIndexCache,
+  appendLine,
+  factsOf,
+  readRange,
+  rewriteFile,
+  scanLines,
+  serialized,
+} from '../../jsonl';
 import type {
   AppendedLine,
   LineIndex,
@@ -105,8 +113,6 @@ export interface Compacted {
 
 export interface StoreOptions {
   now?: () => number;
-  /** Line indexes; by default one cache shared by every ZeroClaw store in the process. */
-  cache?: LineIndexCache;
   /** Test seam for the rewrite's two most delicate moments. */
   rewriteHooks?: RewriteHooks;
 }
@@ -118,14 +124,14 @@ interface Planned<T> {
 }
 
 interface OpenSession {
-  path: string;
   handle: FileHandle;
   index: LineIndex;
   birthtimeMs: number;
   mtimeMs: number;
 }
 
-const sharedCache = new LineIndexCache(classifyLine);
+/** One cache for every ZeroClaw store in the process: stores are cheap, indexes are not. */
+const indexes = new LineIndexCache(classifyLine);
 const LIST_CONCURRENCY = 16;
 const DEFAULT_SEARCH_LIMIT = 50;
 const RECEIPTS_REFUSAL =
@@ -134,13 +140,11 @@ const RECEIPTS_REFUSAL =
 export class ZeroclawSessionStore {
   readonly dir: string;
   private readonly now: () => number;
-  private readonly cache: LineIndexCache;
   private readonly hooks: RewriteHooks;
 
   constructor(dir: string, options: StoreOptions = {}) {
     this.dir = resolve(dir);
     this.now = options.now ?? Date.now;
-    this.cache = options.cache ?? sharedCache;
     this.hooks = options.rewriteHooks ?? {};
   }
 
@@ -182,8 +186,12 @@ export class ZeroclawSessionStore {
       const planned = await planRemoveLast(snapshot, index);
       if (!planned) return null;
       const parsed = parseLine(planned.removed.line);
-      if (!('message' in parsed)) throw new AppError('conflict', 'the session changed while it was being edited');
-      return { plan: planned.plan, value: (sha: string) => ({ ...planned.removed, message: parsed.message, prefixSha256: sha }) };
+      if (!('message' in parsed))
+        throw new AppError('conflict', 'the session changed while it was being edited');
+      return {
+        plan: planned.plan,
+        value: (sha: string) => ({ ...planned.removed, message: parsed.message, prefixSha256: sha }),
+      };
     });
   }
 
@@ -195,7 +203,10 @@ export class ZeroclawSessionStore {
       const planned = await planCompact(snapshot, index);
       if (!planned) return null;
       const length = planned.plan.hashUpTo ?? 0;
-      return { plan: planned.plan, value: (sha: string) => ({ dropped: planned.dropped, length, prefixSha256: sha }) };
+      return {
+        plan: planned.plan,
+        value: (sha: string) => ({ dropped: planned.dropped, length, prefixSha256: sha }),
+      };
     });
   }
 
@@ -212,7 +223,7 @@ export class ZeroclawSessionStore {
     } catch (error) {
       throw fromFsError(error, `session ${id}`);
     }
-    this.cache.forget(facts.path);
+    indexes.forget(facts.path);
     return true;
   }
 
@@ -220,7 +231,9 @@ export class ZeroclawSessionStore {
   async listSessions(): Promise<string[]> {
     const jsonl = await this.jsonlIds();
     const seen = new Set(jsonl);
-    const stored = this.snapshot().snapshot.stored.map((s) => sanitizeKey(s.key)).filter((id) => !seen.has(id));
+    const stored = this.snapshot()
+      .snapshot.stored.map((s) => sanitizeKey(s.key))
+      .filter((id) => !seen.has(id));
     return [...jsonl, ...new Set(stored)];
   }
 
@@ -231,7 +244,9 @@ export class ZeroclawSessionStore {
   /** What `cleanup_stale(ttl_hours)` would remove, removing nothing: sessions idle longer than the TTL. */
   async stale(ttlHours: number): Promise<SessionFacts[]> {
     const cutoff = this.now() - ttlHours * 3_600_000;
-    return (await this.describeAll()).filter((s) => s.lastActivity !== null && Date.parse(s.lastActivity) < cutoff);
+    return (await this.describeAll()).filter(
+      (s) => s.lastActivity !== null && Date.parse(s.lastActivity) < cutoff,
+    );
   }
 
   /**
@@ -260,7 +275,10 @@ export class ZeroclawSessionStore {
     const found: SessionMetadata[] = [];
     for (const session of all.sort(newestFirst)) {
       if (found.length >= limit) break;
-      const hit = session.storage === 'sqlite' ? hitStored.has(session.id) : await this.fileMatches(session.id, matches);
+      const hit =
+        session.storage === 'sqlite'
+          ? hitStored.has(session.id)
+          : await this.fileMatches(session.id, matches);
       if (hit) found.push(metadataOf(session));
     }
     return found;
@@ -310,7 +328,10 @@ export class ZeroclawSessionStore {
       throw new AppError('invalid_input', 'a message needs a string role and content');
     }
     if (/\p{Surrogate}/u.test(message.role + message.content)) {
-      throw new AppError('invalid_input', 'a message cannot hold lone UTF-16 surrogates: ZeroClaw could not read it back');
+      throw new AppError(
+        'invalid_input',
+        'a message cannot hold lone UTF-16 surrogates: ZeroClaw could not read it back',
+      );
     }
     await this.assertWritable(id, create);
     const path = (await this.jsonlFacts(id))?.path ?? sessionPath(this.dir, id);
@@ -328,7 +349,9 @@ export class ZeroclawSessionStore {
     const ids = await this.jsonlIds();
     const found: SessionFacts[] = [];
     for (let i = 0; i < ids.length; i += LIST_CONCURRENCY) {
-      const batch = await Promise.all(ids.slice(i, i + LIST_CONCURRENCY).map((id) => this.describeFile(id, db)));
+      const batch = await Promise.all(
+        ids.slice(i, i + LIST_CONCURRENCY).map((id) => this.describeFile(id, db)),
+      );
       for (const facts of batch) if (facts) found.push(facts);
     }
     const seen = new Set(found.map((s) => s.id));
@@ -377,7 +400,8 @@ export class ZeroclawSessionStore {
       for (const [offset, length] of ranges) {
         const bytes = await readRange(handle, offset, length);
         const parsed = parseLine(bytes);
-        if (!('message' in parsed)) throw new AppError('conflict', `session ${id} changed while it was read; try again`);
+        if (!('message' in parsed))
+          throw new AppError('conflict', `session ${id} changed while it was read; try again`);
         messages.push(parsed.message);
       }
       return { total, messages };
@@ -389,7 +413,13 @@ export class ZeroclawSessionStore {
     const facts = await this.describe(id);
     if (facts.storage === 'sqlite') {
       return readUnreadableRows(this.dir, facts.key ?? id).map((row) => ({
-        skipped: { number: row.id, offset: 0, length: row.preview.length, terminated: true, reason: row.reason },
+        skipped: {
+          number: row.id,
+          offset: 0,
+          length: row.preview.length,
+          terminated: true,
+          reason: row.reason,
+        },
         head: Buffer.from(row.preview, 'utf8'),
       }));
     }
@@ -405,9 +435,13 @@ export class ZeroclawSessionStore {
   }
 
   /** The lines compact would drop, with up to `previewBytes` of each. */
-  async compactPreview(id: string, previewBytes: number): Promise<{ dropped: { skipped: SkippedLine; head: Buffer }[]; kept: number }> {
+  async compactPreview(
+    id: string,
+    previewBytes: number,
+  ): Promise<{ dropped: { skipped: SkippedLine; head: Buffer }[]; kept: number }> {
     const facts = await this.describe(id);
-    if (facts.storage === 'sqlite') throw new AppError('unsupported', `session ${id} lives in sessions.db; it has no lines to compact`);
+    if (facts.storage === 'sqlite')
+      throw new AppError('unsupported', `session ${id} lives in sessions.db; it has no lines to compact`);
     return this.withSession(id, async ({ handle, index }) => {
       const lines = droppable(index).map((line) => ({ ...line }));
       const kept = index.recordCount;
@@ -425,7 +459,10 @@ export class ZeroclawSessionStore {
   async revert(id: string, step: UndoStep): Promise<void> {
     const parsed = readStep(step);
     await this.assertWritable(id);
-    await this.rewriting(id, async (snapshot) => ({ plan: await planRevert(snapshot, parsed), value: () => undefined }));
+    await this.rewriting(id, async (snapshot) => ({
+      plan: await planRevert(snapshot, parsed),
+      value: () => undefined,
+    }));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -445,7 +482,7 @@ export class ZeroclawSessionStore {
         const result = await rewriteFile(
           path,
           async (snapshot) => {
-            planned = await plan(snapshot, await this.cache.index(path, snapshot.handle, snapshot.facts));
+            planned = await plan(snapshot, await indexes.index(path, snapshot.handle, snapshot.facts));
             return planned?.plan ?? null;
           },
           this.hooks,
@@ -458,6 +495,7 @@ export class ZeroclawSessionStore {
     });
   }
 
+  /** Refuses a write of messages that ZeroClaw would not make, before anything is touched. */
   private async assertWritable(id: string, create = false): Promise<void> {
     assertSessionId(id);
     let receipts: boolean;
@@ -465,14 +503,20 @@ export class ZeroclawSessionStore {
       receipts = importReceiptsExist(this.dir);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new AppError('unsupported', `whether ZeroClaw still uses its JSONL files is unknown (${why}), so nothing was written`);
+      throw new AppError(
+        'unsupported',
+        `whether ZeroClaw still uses its JSONL files is unknown (${why}), so nothing was written`,
+      );
     }
     if (receipts) throw new AppError('unsupported', RECEIPTS_REFUSAL);
-    if (create) return;
-    const facts = await this.describe(id);
-    if (facts.storage === 'sqlite') {
-      throw new AppError('unsupported', `session ${id} lives in sessions.db, whose messages Sessionscope only reads`);
+    if (await this.jsonlFacts(id)) return;
+    if (this.storedFor(id, this.snapshot().snapshot)) {
+      throw new AppError(
+        'unsupported',
+        `session ${id} lives in sessions.db, whose messages Sessionscope only reads`,
+      );
     }
+    if (!create) throw new AppError('not_found', `session ${id} does not exist`);
   }
 
   /** Where a name or state for `key` goes: the original key when known, as ZeroClaw's SQLite backend keys it. */
@@ -485,7 +529,11 @@ export class ZeroclawSessionStore {
     const active = facts.lastActivity === null ? created : Date.parse(facts.lastActivity);
     return {
       key: rowKey,
-      row: { createdAt: toRfc3339(created), lastActivity: toRfc3339(active), messageCount: facts.messageCount },
+      row: {
+        createdAt: toRfc3339(created),
+        lastActivity: toRfc3339(active),
+        messageCount: facts.messageCount,
+      },
     };
   }
 
@@ -500,7 +548,9 @@ export class ZeroclawSessionStore {
 
   /** The stored session a sessions.db-only id stands for; with several keys sanitising alike, the first by key. */
   private storedFor(id: string, snapshot: DbSnapshot): StoredSession | null {
-    const candidates = snapshot.stored.filter((s) => sanitizeKey(s.key) === id && s.messages + s.unreadable > 0);
+    const candidates = snapshot.stored.filter(
+      (s) => sanitizeKey(s.key) === id && s.messages + s.unreadable > 0,
+    );
     candidates.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return candidates[0] ?? null;
   }
@@ -547,10 +597,17 @@ export class ZeroclawSessionStore {
     }
   }
 
-  private describeStored(id: string, stored: StoredSession, db: { snapshot: DbSnapshot; problem: string | null }): SessionFacts {
+  private describeStored(
+    id: string,
+    stored: StoredSession,
+    db: { snapshot: DbSnapshot; problem: string | null },
+  ): SessionFacts {
     const metadata = db.snapshot.metadata.find((row) => row.key === stored.key) ?? null;
     const created = rowTime(metadata?.createdAt) ?? rowTime(stored.firstAt);
-    const active = Math.max(rowTime(metadata?.lastActivity) ?? -Infinity, rowTime(stored.lastAt) ?? -Infinity);
+    const active = Math.max(
+      rowTime(metadata?.lastActivity) ?? -Infinity,
+      rowTime(stored.lastAt) ?? -Infinity,
+    );
     return {
       id,
       key: stored.key === id ? null : stored.key,
@@ -625,8 +682,8 @@ export class ZeroclawSessionStore {
     }
     try {
       const stats = await handle.stat();
-      const index = await this.cache.index(found.path, handle, factsOf(stats));
-      return await use({ path: found.path, handle, index, birthtimeMs: stats.birthtimeMs, mtimeMs: stats.mtimeMs });
+      const index = await indexes.index(found.path, handle, factsOf(stats));
+      return await use({ handle, index, birthtimeMs: stats.birthtimeMs, mtimeMs: stats.mtimeMs });
     } catch (error) {
       throw fromFsError(error, `session ${id}`);
     } finally {
@@ -685,4 +742,3 @@ function iso(ms: number): string {
 function isoOrNull(ms: number | null): string | null {
   return ms === null ? null : iso(ms);
 }
-

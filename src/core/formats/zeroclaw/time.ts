@@ -17,7 +17,8 @@ export function toRfc3339(ms: number): string {
 }
 
 /** chrono's `DateTime::parse_from_rfc3339` grammar; a leap second (:60) is folded into :59. */
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /** Milliseconds since the epoch, or null for text chrono would not parse (ZeroClaw then shows "now"). */
 export function parseRfc3339(text: string): number | null {
@@ -31,7 +32,15 @@ export function parseRfc3339(text: string): number | null {
     number,
     number,
   ];
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 60) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysIn(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60
+  ) {
     return null;
   }
   const millis = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));

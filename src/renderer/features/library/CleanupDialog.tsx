@@ -3,7 +3,6 @@ import { useId, useMemo } from 'react';
 import type { SessionSummary } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
 import { LoadableView } from '../../components/LoadableView';
-import { displayName } from '../../lib/sessionName';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import { counted } from '../../lib/words';
 import { useAppStore } from '../../store/store';
@@ -107,7 +106,7 @@ function StaleList({ sessions }: { sessions: SessionSummary[] }) {
       <ul className="stale-list" aria-label="Stale sessions">
         {sessions.map((session) => (
           <li key={`${session.ref.root}/${session.ref.id}`}>
-            <span className="stale-name">{displayName(session)}</span>
+            <span className="stale-name">{session.title}</span>
             <time dateTime={session.updatedAt ?? undefined} title={absoluteTime(session.updatedAt)}>
               active {relativeTime(session.updatedAt)}
             </time>

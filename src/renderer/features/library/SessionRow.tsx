@@ -2,7 +2,6 @@ import { AlertTriangle, Pencil, Trash2 } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import type { SessionSummary } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
-import { displayName } from '../../lib/sessionName';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import { sameRef } from '../../store/sessionSlice';
 import { useAppStore } from '../../store/store';
@@ -24,7 +23,6 @@ export function SessionRow({ session, status, style }: Props) {
   const startRename = useAppStore((state) => state.startRename);
   const remove = useAppStore((state) => state.remove);
   const project = session.projectPath?.split(/[\\/]/).filter(Boolean).pop();
-  const name = displayName(session);
 
   return (
     <li className={`session-row${isOpen ? ' open' : ''}`} style={style}>
@@ -43,7 +41,7 @@ export function SessionRow({ session, status, style }: Props) {
             if (event.key === 'Delete' && session.capabilities.delete) void remove(session.ref);
           }}
         >
-          <span className={`row-title${session.untitled && !session.key ? ' untitled' : ''}`}>{name}</span>
+          <span className={`row-title${session.untitled ? ' untitled' : ''}`}>{session.title}</span>
           <span className="row-meta">
             {session.health.damaged && (
               <span className="badge danger" title={session.health.damaged}>
@@ -67,7 +65,7 @@ export function SessionRow({ session, status, style }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Rename ${name}`}
+              aria-label={`Rename ${session.title}`}
               title="Rename (F2)"
               onClick={() => startRename(session.ref, 'list')}
             >
@@ -78,7 +76,7 @@ export function SessionRow({ session, status, style }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Delete ${name}`}
+              aria-label={`Delete ${session.title}`}
               title="Move to trash (Delete)"
               onClick={() => void remove(session.ref)}
             >

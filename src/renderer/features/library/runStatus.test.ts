@@ -22,7 +22,7 @@ function session(
     projectPath: null,
     turnCount: 0,
     sizeBytes: 0,
-    health: { unreadableLines: 0, damaged: null },
+    health: { unreadableLines: 0, damaged: null, chain: null },
     capabilities: {
       rename: true,
       delete: true,

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { formatLabels } from '../../../shared/model';
 import type { SessionDetail } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
-import { displayName } from '../../lib/sessionName';
 import { absoluteTime, formatBytes } from '../../lib/time';
 import { counted } from '../../lib/words';
 import { useAppStore } from '../../store/store';
@@ -53,7 +52,6 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
   const askCompact = useAppStore((state) => state.askCompact);
   const viewUnreadable = useAppStore((state) => state.viewUnreadable);
   const current = tabs.find((tab) => tab.id === tabId);
-  const name = displayName(summary);
   const unreadable = summary.health.unreadableLines;
 
   return (
@@ -67,7 +65,7 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
               className="title"
             />
           ) : (
-            <h2 className={summary.untitled && !summary.key ? 'untitled' : undefined}>{name}</h2>
+            <h2 className={summary.untitled ? 'untitled' : undefined}>{summary.title}</h2>
           )}
           <div className="header-actions">
             {summary.capabilities.rename && !renaming && (

@@ -17,6 +17,7 @@ export function SessionPanel({ detail }: { detail: DetailOf<ZeroclawPanels> }) {
   const viewUnreadable = useAppStore((state) => state.viewUnreadable);
   const sqlite = panels.storage === 'sqlite';
   const columns = panels.metadataRow ? Object.keys(panels.metadataRow) : [];
+  const key = originalKey(panels);
   return (
     <section className="inspector" aria-label="Session facts">
       <div className="insp-card insp-head">
@@ -27,8 +28,11 @@ export function SessionPanel({ detail }: { detail: DetailOf<ZeroclawPanels> }) {
           <div>
             <dt>Original key</dt>
             <dd>
-              {panels.key ? (
-                <code className="insp-selectable">{panels.key}</code>
+              {key ? (
+                <>
+                  <code className="insp-selectable">{key}</code>
+                  {key === panels.stem && <span className="insp-dim small"> same as the file stem</span>}
+                </>
               ) : (
                 <span
                   className="insp-not-set"
@@ -130,4 +134,13 @@ export function SessionPanel({ detail }: { detail: DetailOf<ZeroclawPanels> }) {
       </Section>
     </section>
   );
+}
+
+/**
+ * The panel's key is set only where it differs from the stem; a sessions.db row still tells that
+ * the stem is the key itself, rather than a lossy copy of one nobody recorded.
+ */
+function originalKey(panels: ZeroclawPanels): string | null {
+  const recorded = panels.metadataRow?.session_key;
+  return panels.key ?? (typeof recorded === 'string' ? recorded : null);
 }
