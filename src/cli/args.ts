@@ -19,6 +19,8 @@ const options = {
   'ttl-hours': { type: 'string' },
   'threshold-secs': { type: 'string' },
   'turn-id': { type: 'string' },
+  at: { type: 'string' },
+  summary: { type: 'string' },
 } as const;
 
 /** The options of particular commands; a key is present only when its option was given. */
@@ -29,6 +31,8 @@ export interface CommandOptions {
   ttlHours?: number;
   thresholdSecs?: number;
   turnId?: string;
+  at?: string;
+  summary?: string;
 }
 export type OptionName = keyof CommandOptions;
 
@@ -74,6 +78,17 @@ function seconds(text: string): number {
   return Number(text);
 }
 
+/**
+ * Checked here, like the numbers above, because a mistyped hash is a wrong command line; whether
+ * the log holds it is for the contract to say.
+ */
+function entryHash(text: string): string {
+  if (!/^[0-9a-f]{64}$/.test(text)) {
+    throw new UsageError(`--at needs an entry hash of 64 lowercase hex digits, not "${text}"`);
+  }
+  return text;
+}
+
 function commandOptions(values: {
   role?: string;
   content?: string;
@@ -81,6 +96,8 @@ function commandOptions(values: {
   'ttl-hours'?: string;
   'threshold-secs'?: string;
   'turn-id'?: string;
+  at?: string;
+  summary?: string;
 }): CommandOptions {
   const given: CommandOptions = {};
   if (values.role !== undefined) given.role = values.role;
@@ -89,6 +106,8 @@ function commandOptions(values: {
   if (values['ttl-hours'] !== undefined) given.ttlHours = hours(values['ttl-hours']);
   if (values['threshold-secs'] !== undefined) given.thresholdSecs = seconds(values['threshold-secs']);
   if (values['turn-id'] !== undefined) given.turnId = values['turn-id'];
+  if (values.at !== undefined) given.at = entryHash(values.at);
+  if (values.summary !== undefined) given.summary = values.summary;
   return given;
 }
 

@@ -9,6 +9,8 @@ const optionHelp: Record<OptionName, { value?: string; description: string }> = 
   ttlHours: { value: 'N', description: 'sessions with no activity for more than N hours' },
   thresholdSecs: { value: 'N', description: 'turns running for more than N seconds' },
   turnId: { value: 'ID', description: 'the turn the recorded state belongs to' },
+  at: { value: 'HASH', description: 'the entry to fork after: its 64-hex "hash" (see verify --json)' },
+  summary: { value: 'TEXT', description: "the new session's whole history, in place of the old one" },
 };
 
 /** Longer synopses put their summary on the next line rather than pushing every summary right. */
@@ -79,5 +81,7 @@ ${commandOptionLines(commands).join('\n')}
 
 exit status: 0 done; 1 the operation failed or refused its input; 2 the command line was wrong
 errors: one line on stderr, "sessionscope: <code>: <message>"
+verify: a broken chain prints its report on stdout as usual, then exits 1 with the error line
+  "sessionscope: corrupt: chain broken at line N: <reason>"
 `;
 }

@@ -4,6 +4,8 @@
  * what scripts read.
  */
 import type {
+  ChainReport,
+  LineageGraph,
   RootInfo,
   SessionRunState,
   SessionSummary,
@@ -59,5 +61,34 @@ export function droppedLineJson(line: UnreadableLine) {
     byteOffset: line.byteOffset,
     reason: line.reason,
     preview: line.preview,
+  };
+}
+
+export function chainReportJson(report: ChainReport) {
+  return {
+    lines: report.lines,
+    headHash: report.headHash,
+    ok: report.ok,
+    firstBadLine: report.firstBadLine,
+    reason: report.reason,
+  };
+}
+
+export function lineageJson(graph: LineageGraph) {
+  return {
+    nodes: graph.nodes.map((node) => ({
+      root: node.ref.root,
+      id: node.ref.id,
+      title: node.title,
+      createdAt: node.createdAt,
+      missing: node.missing,
+    })),
+    edges: graph.edges.map((edge) => ({
+      from: { root: edge.from.root, id: edge.from.id },
+      to: { root: edge.to.root, id: edge.to.id },
+      kind: edge.kind,
+      atHash: edge.atHash,
+      atLine: edge.atLine,
+    })),
   };
 }

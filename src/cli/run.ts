@@ -6,6 +6,9 @@ import type { Command } from './command';
 import { appendCommand } from './commands/append';
 import { cleanupCommand } from './commands/cleanup';
 import { compactCommand } from './commands/compact';
+import { compactIntoNewCommand } from './commands/compact-into-new';
+import { forkCommand } from './commands/fork';
+import { lineageCommand } from './commands/lineage';
 import { listCommand } from './commands/list';
 import { removeLastCommand } from './commands/remove-last';
 import { renameCommand } from './commands/rename';
@@ -16,6 +19,7 @@ import { showCommand } from './commands/show';
 import { stateCommand } from './commands/state';
 import { stuckCommand } from './commands/stuck';
 import { undoCommand } from './commands/undo';
+import { verifyCommand } from './commands/verify';
 import type { Build, CliIo } from './context';
 import { withContext } from './context';
 import { errorLine, exitCodeOf, exitCodes, UsageError } from './errors';
@@ -37,6 +41,10 @@ const commands: readonly Command[] = [
   stateCommand,
   stuckCommand,
   cleanupCommand,
+  verifyCommand,
+  lineageCommand,
+  forkCommand,
+  compactIntoNewCommand,
   undoCommand,
 ];
 

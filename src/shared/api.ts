@@ -23,14 +23,15 @@ import type {
 export const rootIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a root id');
 
 /**
- * A session id as any format may spell it: letters and digits of any script, `_`, `-` and `.`,
- * never starting with a dot, so `..`, separators and NUL can never pass. Each format checks its
- * own, narrower pattern in the core.
+ * A session id as any format may spell it: letters (Unicode Alphabetic, which takes in the
+ * combining marks ZeroClaw's sanitiser keeps), digits, `_`, `-` and `.`, never starting with a
+ * dot, so `..`, separators and NUL can never pass. Each format checks its own, narrower pattern
+ * in the core.
  */
 export const sessionIdSchema = z
   .string()
   .max(255)
-  .regex(/^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u, 'not a session id');
+  .regex(/^[\p{Alphabetic}\p{N}_-][\p{Alphabetic}\p{N}._-]*$/u, 'not a session id');
 
 export const sessionRefSchema = z.object({ root: rootIdSchema, id: sessionIdSchema }).strict();
 

@@ -13,6 +13,8 @@ import { createToastSlice } from './toastSlice';
 import type { ToastSlice } from './toastSlice';
 import { createWritesSlice } from './writesSlice';
 import type { WritesSlice } from './writesSlice';
+import { createYoiSlice } from './yoiSlice';
+import type { YoiSlice } from './yoiSlice';
 
 export type AppState = LibrarySlice &
   SessionSlice &
@@ -20,7 +22,8 @@ export type AppState = LibrarySlice &
   ToastSlice &
   ListSlice &
   WritesSlice &
-  CleanupSlice;
+  CleanupSlice &
+  YoiSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createLibrarySlice(...args),
@@ -30,4 +33,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createListSlice(...args),
   ...createWritesSlice(...args),
   ...createCleanupSlice(...args),
+  ...createYoiSlice(...args),
 }));

@@ -109,6 +109,13 @@ describe('detect', () => {
     });
   });
 
+  it('gives a little to a folder holding only empty session files, as ZeroClaw leaves them', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'slack_C1_ann.jsonl'), '');
+      expect(await detect(dir)).toBe(0.2);
+    });
+  });
+
   it('gives a little to an empty folder at the default place, nothing elsewhere', async () => {
     await withTempDir(async (home) => {
       const sessions = join(home, '.zeroclaw', 'workspace', 'sessions');

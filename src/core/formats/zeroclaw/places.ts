@@ -143,7 +143,8 @@ const HEAD_BYTES = 64 * 1024;
 /**
  * How sure we are that `dir` is a ZeroClaw sessions folder: the share of sampled `<key>.jsonl`
  * files whose first non-blank line is a message ZeroClaw would load, or 0.9 for a sessions.db with
- * ZeroClaw's tables, whichever is higher. An empty folder at ZeroClaw's default place scores 0.1.
+ * ZeroClaw's tables, whichever is higher; only empty session files score 0.2, and an empty folder
+ * at ZeroClaw's default place 0.1.
  */
 export async function detect(dir: string): Promise<number> {
   let names: string[];
@@ -160,6 +161,9 @@ export async function detect(dir: string): Promise<number> {
   const db = names.includes('sessions.db') ? dbScore(dir) : 0;
   const best = Math.max(files, db);
   if (best > 0 || scores.length > 0) return best;
+  // Only empty `<key>.jsonl` files: what ZeroClaw's clear_messages, or removing a session's last
+  // message, leaves. Weak evidence, but no other format writes an empty session file.
+  if (sample.length > 0) return 0.2;
   return basename(dir) === 'sessions' && basename(dirname(dir)) === 'workspace' ? 0.1 : 0;
 }
 
