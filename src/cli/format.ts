@@ -60,6 +60,11 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/** An id, then its title where the format has one; formats without names title a session by its id. */
+export function sessionName(id: string, title: string): string {
+  return title === id ? cleanLine(id) : `${cleanLine(id)} ("${cleanLine(title)}")`;
+}
+
 export const plural = (count: number, word: string, words = `${word}s`) =>
   `${count} ${count === 1 ? word : words}`;
 

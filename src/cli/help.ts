@@ -9,8 +9,8 @@ const optionHelp: Record<OptionName, { value?: string; description: string }> = 
   ttlHours: { value: 'N', description: 'sessions with no activity for more than N hours' },
   thresholdSecs: { value: 'N', description: 'turns running for more than N seconds' },
   turnId: { value: 'ID', description: 'the turn the recorded state belongs to' },
-  at: { value: 'HASH', description: 'the entry to fork after: its 64-hex "hash" (see verify --json)' },
-  summary: { value: 'TEXT', description: "the new session's whole history, in place of the old one" },
+  at: { value: 'HASH', description: 'the last entry to keep, by its "hash": 64 lowercase hex digits' },
+  summary: { value: 'TEXT', description: "the new session's whole history, in place of the old one's" },
 };
 
 /** Longer synopses put their summary on the next line rather than pushing every summary right. */

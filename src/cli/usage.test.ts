@@ -44,6 +44,25 @@ describe('command-line usage', () => {
       '--turn-id needs a state to record; usage: sessionscope state <id> [idle|running|error] [--turn-id ID]',
     ],
     [['undo'], 'missing <undo-id>; usage: sessionscope undo <undo-id>'],
+    [['verify'], 'missing <id>; usage: sessionscope verify <id>'],
+    [['verify', 'a', '--dry-run'], '--dry-run does not apply to verify; usage: sessionscope verify <id>'],
+    [['lineage', 'a', 'b'], 'too many arguments; usage: sessionscope lineage <id>'],
+    [['fork', 'abc'], 'missing --at; usage: sessionscope fork <id> --at HASH'],
+    [['fork', '--at', 'ab'.repeat(32)], 'missing <id>; usage: sessionscope fork <id> --at HASH'],
+    [
+      ['fork', 'abc', '--at', 'AB'.repeat(32)],
+      `--at needs an entry hash of 64 lowercase hex digits, not "${'AB'.repeat(32)}"`,
+    ],
+    [['fork', 'abc', '--at', '9222db'], '--at needs an entry hash of 64 lowercase hex digits, not "9222db"'],
+    [['list', '--at', 'ab'.repeat(32)], '--at does not apply to list; usage: sessionscope list'],
+    [
+      ['compact-into-new', 'abc'],
+      'missing --summary; usage: sessionscope compact-into-new <id> --summary TEXT',
+    ],
+    [
+      ['compact', 'abc', '--summary', 's'],
+      '--summary does not apply to compact; usage: sessionscope compact <id> [--dry-run]',
+    ],
   ])('%j exits 2 with one invalid_input line', async (argv, message) => {
     const result = await run(argv);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `sessionscope: invalid_input: ${message}\n` });
@@ -75,6 +94,10 @@ describe('command-line usage', () => {
       'state <id> [idle|running|error] [--turn-id ID]',
       'stuck --threshold-secs N',
       'cleanup --ttl-hours N [--dry-run]',
+      'verify <id>',
+      'lineage <id>',
+      'fork <id> --at HASH',
+      'compact-into-new <id> --summary TEXT',
       'undo <undo-id>',
     ]) {
       // A long synopsis has its summary on the next line.

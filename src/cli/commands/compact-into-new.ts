@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { jsonLine } from '../command';
+import { sessionName } from '../format';
 import { summaryJson } from '../json';
 import { locate } from '../locate';
 import { cleanLine } from '../sanitize';
@@ -8,14 +9,14 @@ export const compactIntoNewCommand: Command = {
   name: 'compact-into-new',
   operands: [{ name: 'id' }],
   options: { summary: 'required' },
-  summary: 'start a new session whose history is a summary of this one; the source is not changed',
+  summary: 'a new session holding only a summary of this one; the source stays as it is',
   async run(context, [id = ''], { summary: text = '' }) {
     const { ref } = await locate(context, id);
     const summary = await context.call('session.compactIntoNew', { ref, summary: text });
     await context.print(
       context.json
         ? jsonLine(summaryJson(summary))
-        : `Compacted ${cleanLine(ref.id)} into ${cleanLine(summary.ref.id)} ("${cleanLine(summary.title)}").\n`,
+        : `Compacted ${cleanLine(ref.id)} into ${sessionName(summary.ref.id, summary.title)}.\n`,
     );
   },
 };

@@ -1,7 +1,7 @@
 import type { LineageGraph, SessionRef } from '../../shared/model';
 import type { Command } from '../command';
 import { jsonLine } from '../command';
-import { localTime } from '../format';
+import { localTime, sessionName } from '../format';
 import { lineageJson } from '../json';
 import { locate } from '../locate';
 import { cleanLine } from '../sanitize';
@@ -12,16 +12,13 @@ type Edge = LineageGraph['edges'][number];
 const keyOf = (ref: SessionRef) => `${ref.root}/${ref.id}`;
 
 function describeNode(node: Node, chosen: SessionRef): string {
-  const id = cleanLine(node.ref.id);
-  // Formats without names title a session by its id; saying it twice adds nothing.
-  const title = node.title === node.ref.id ? '' : ` "${cleanLine(node.title)}"`;
   const when = node.missing ? ' (missing from this root)' : ` · created ${localTime(node.createdAt)}`;
   const mark = keyOf(node.ref) === keyOf(chosen) ? '  ← this session' : '';
-  return `${id}${title}${when}${mark}`;
+  return `${sessionName(node.ref.id, node.title)}${when}${mark}`;
 }
 
 function describeEdge(edge: Edge): string {
-  const at = edge.atLine === null ? `${edge.atHash.slice(0, 12)}…` : `line ${edge.atLine}`;
+  const at = edge.atLine === null ? `${cleanLine(edge.atHash.slice(0, 12))}…` : `line ${edge.atLine}`;
   return `${edge.kind === 'fork' ? 'forked' : 'compacted'} at ${at}: `;
 }
 
@@ -54,7 +51,7 @@ function formatTree(graph: LineageGraph, chosen: SessionRef): string {
 export const lineageCommand: Command = {
   name: 'lineage',
   operands: [{ name: 'id' }],
-  summary: 'the sessions this one was forked or compacted from, and those made from it',
+  summary: 'what a session was forked or compacted from, and what was made from it',
   async run(context, [id = '']) {
     const { ref } = await locate(context, id);
     const graph = await context.call('session.lineage', { ref });

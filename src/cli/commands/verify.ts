@@ -6,7 +6,7 @@ import { chainReportJson } from '../json';
 import { locate } from '../locate';
 import { cleanLine } from '../sanitize';
 
-const count = new Intl.NumberFormat('en-US');
+const thousands = new Intl.NumberFormat('en-US');
 
 /** Why the chain broke, as the error line and the human report both say it. */
 function brokenAt(report: ChainReport): string {
@@ -16,14 +16,14 @@ function brokenAt(report: ChainReport): string {
 /** The head in full, so it can be pasted into `fork --at`. */
 function formatReport(report: ChainReport): string {
   if (!report.ok) return `${brokenAt(report)}\n`;
-  const lines = `${count.format(report.lines)} ${report.lines === 1 ? 'line' : 'lines'}`;
+  const lines = `${thousands.format(report.lines)} ${report.lines === 1 ? 'line' : 'lines'}`;
   return `chain verified: ${lines}, ${report.headHash === null ? 'no head (empty log)' : `head ${report.headHash}`}\n`;
 }
 
 export const verifyCommand: Command = {
   name: 'verify',
   operands: [{ name: 'id' }],
-  summary: 'check a hash-chained log (yoi) line by line; exits 1 when the chain is broken',
+  summary: 'check the hash chain of a yoi log line by line; exit 1 when broken',
   async run(context, [id = '']) {
     const { ref } = await locate(context, id);
     const report = await context.call('session.verify', { ref });

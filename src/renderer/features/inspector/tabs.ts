@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FormatPanels, SessionDetail } from '../../../shared/model';
 import { orcsTabs } from './orcs';
+import { yoiTabs } from './yoi';
 import { zeroclawTabs } from './zeroclaw';
 
 /** A session detail whose panels are known to be one format's. */
@@ -29,6 +30,8 @@ export function inspectorTabs(detail: SessionDetail): InspectorTab[] {
       return forFormat(orcsTabs);
     case 'zeroclaw':
       return forFormat(zeroclawTabs);
+    case 'yoi':
+      return forFormat(yoiTabs);
     default:
       return [];
   }

@@ -2,6 +2,7 @@ import { AlertTriangle, Pencil, Trash2 } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import type { SessionSummary } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
+import { ChainBadge } from '../inspector/yoi/ChainBadge';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import { sameRef } from '../../store/sessionSlice';
 import { useAppStore } from '../../store/store';
@@ -48,6 +49,7 @@ export function SessionRow({ session, status, style }: Props) {
                 <AlertTriangle size={12} aria-hidden="true" /> damaged
               </span>
             )}
+            <ChainBadge chain={session.health.chain} />
             {project && <span className="row-project">{project}</span>}
             <time dateTime={session.updatedAt ?? undefined} title={absoluteTime(session.updatedAt)}>
               {relativeTime(session.updatedAt)}

@@ -1,12 +1,16 @@
-import { AlertTriangle, Eraser, Pencil, Shrink, Trash2 } from 'lucide-react';
+import { AlertTriangle, Eraser, FilePlus2, Pencil, ShieldCheck, Shrink, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { formatLabels } from '../../../shared/model';
 import type { SessionDetail } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
 import { absoluteTime, formatBytes } from '../../lib/time';
 import { counted } from '../../lib/words';
+import { sameRef } from '../../store/sessionSlice';
 import { useAppStore } from '../../store/store';
 import { inspectorTabs } from '../inspector/tabs';
+import { ChainBadge } from '../inspector/yoi/ChainBadge';
+import { ChainResult } from '../inspector/yoi/ChainResult';
+import { YoiDialogs } from '../inspector/yoi/YoiDialogs';
 import { SessionFlags } from '../library/SessionFlags';
 import { Conversation } from './Conversation';
 import { SessionState } from './SessionState';
@@ -51,6 +55,10 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
   const askRemoveLast = useAppStore((state) => state.askRemoveLast);
   const askCompact = useAppStore((state) => state.askCompact);
   const viewUnreadable = useAppStore((state) => state.viewUnreadable);
+  const verifyChain = useAppStore((state) => state.verifyChain);
+  const askCompactIntoNew = useAppStore((state) => state.askCompactIntoNew);
+  const verifying = useAppStore((state) => sameRef(state.verifying, summary.ref));
+  const yoi = summary.format === 'yoi';
   const current = tabs.find((tab) => tab.id === tabId);
   const unreadable = summary.health.unreadableLines;
 
@@ -87,6 +95,25 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
                 <Shrink size={14} aria-hidden="true" /> Compact…
               </button>
             )}
+            {yoi && (
+              <button
+                type="button"
+                onClick={() => void verifyChain(summary)}
+                disabled={verifying}
+                aria-busy={verifying || undefined}
+              >
+                <ShieldCheck size={14} aria-hidden="true" /> {verifying ? 'Verifying…' : 'Verify chain'}
+              </button>
+            )}
+            {yoi && (
+              <button
+                type="button"
+                onClick={() => askCompactIntoNew(summary)}
+                disabled={summary.turnCount === 0}
+              >
+                <FilePlus2 size={14} aria-hidden="true" /> Compact into new session…
+              </button>
+            )}
             {summary.capabilities.delete && (
               <button type="button" className="danger" onClick={() => void remove(summary.ref)}>
                 <Trash2 size={14} aria-hidden="true" /> Delete
@@ -96,6 +123,7 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
         </div>
         <p className="session-meta">
           <span className="badge">{formatLabels[summary.format]}</span>
+          <ChainBadge chain={summary.health.chain} />
           <SessionState session={summary} />
           <SessionFlags session={summary} unreadable={false} />
           {summary.projectPath && <code>{summary.projectPath}</code>}
@@ -114,6 +142,7 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
             </button>
           </p>
         )}
+        {yoi && <ChainResult summary={summary} />}
         {summary.health.damaged && (
           <p className="notice danger" role="alert">
             <AlertTriangle size={14} aria-hidden="true" /> This file could not be read:{' '}
@@ -143,6 +172,7 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
       <div className="tabpanel" role="tabpanel" id="session-tabpanel" aria-labelledby={`tab-${tabId}`}>
         {current ? current.render(detail) : <Conversation />}
       </div>
+      {yoi && <YoiDialogs />}
     </main>
   );
 }

@@ -1,8 +1,9 @@
-import { Bot, Cog, Info, User } from 'lucide-react';
+import { Bot, Cog, GitBranch, Info, User } from 'lucide-react';
 import type { Turn } from '../../../shared/model';
 import { JsonTree } from '../../components/JsonTree';
 import { LongText } from '../../components/LongText';
 import { absoluteTime } from '../../lib/time';
+import { useAppStore } from '../../store/store';
 import { noticeText } from './notice';
 import { ToolCallView } from './ToolCallView';
 import { splitCalls } from './toolCalls';
@@ -29,6 +30,7 @@ export function TurnView({ turn }: { turn: Turn }) {
           </span>
         ))}
         <span className="turn-number">#{turn.index + 1}</span>
+        <ForkButton turn={turn} />
       </header>
       {bare.length > 0 && <ToolChips calls={bare} />}
       <LongText text={turn.text} />
@@ -46,6 +48,28 @@ export function TurnView({ turn }: { turn: Turn }) {
         </details>
       )}
     </article>
+  );
+}
+
+/** yoi turns carry the hash of their entry (formats.md §3), so a new session can branch there. */
+function ForkButton({ turn }: { turn: Turn }) {
+  const summary = useAppStore((state) =>
+    state.detail?.summary.format === 'yoi' ? state.detail.summary : null,
+  );
+  const askFork = useAppStore((state) => state.askFork);
+  const { hash, line } = turn.metadata;
+  if (!summary || typeof hash !== 'string') return null;
+  const at = typeof line === 'number' ? line : null;
+  return (
+    <button
+      type="button"
+      className="icon turn-fork"
+      aria-label="Fork from here"
+      title={at === null ? 'Fork from here' : `Fork from here (line ${at})`}
+      onClick={() => askFork(summary, hash, at)}
+    >
+      <GitBranch size={13} aria-hidden="true" />
+    </button>
   );
 }
 

@@ -7,7 +7,10 @@ export function ChainBadge({ chain }: { chain: ChainStatus | null }) {
   switch (chain.status) {
     case 'verified':
       return (
-        <span className="badge chain-badge ok" title={`Every one of ${chain.lines} lines links to the one before`}>
+        <span
+          className="badge chain-badge ok"
+          title={`Every one of ${chain.lines} lines links to the one before`}
+        >
           <Link2 size={12} aria-hidden="true" /> verified
         </span>
       );
@@ -19,7 +22,10 @@ export function ChainBadge({ chain }: { chain: ChainStatus | null }) {
       );
     default:
       return (
-        <span className="badge chain-badge muted" title="The hash chain has not been verified since the file changed">
+        <span
+          className="badge chain-badge muted"
+          title="The hash chain has not been verified since the file changed"
+        >
           <ShieldQuestion size={12} aria-hidden="true" /> not yet checked
         </span>
       );

@@ -23,7 +23,10 @@ export function ExtensionsPanel({ detail }: { detail: DetailOf<YoiPanels> }) {
                   <span className="insp-dim">line {extension.line}</span>
                   <When iso={extension.time} />
                 </header>
-                <JsonTree value={extension.payload} label={`Payload of ${extension.domain}, line ${extension.line}`} />
+                <JsonTree
+                  value={extension.payload}
+                  label={`Payload of ${extension.domain}, line ${extension.line}`}
+                />
               </li>
             ))}
           </ul>

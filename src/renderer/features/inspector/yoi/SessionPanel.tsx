@@ -102,7 +102,9 @@ export function SessionPanel({ detail }: { detail: DetailOf<YoiPanels> }) {
       <Section title="Origin">
         {panels.forkedFrom || panels.compactedFrom ? (
           <div className="insp-card yoi-origins">
-            {panels.forkedFrom && <Origin kind="Forked from" origin={panels.forkedFrom} root={summary.ref.root} />}
+            {panels.forkedFrom && (
+              <Origin kind="Forked from" origin={panels.forkedFrom} root={summary.ref.root} />
+            )}
             {panels.compactedFrom && (
               <Origin kind="Compacted from" origin={panels.compactedFrom} root={summary.ref.root} />
             )}

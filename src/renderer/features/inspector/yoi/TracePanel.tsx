@@ -28,7 +28,10 @@ export function TracePanel({ detail }: { detail: DetailOf<YoiPanels> }) {
             label="Trace file"
             items={[
               ['Lines', <span className="insp-number">{trace.lines.toLocaleString()}</span>],
-              ['Unreadable', trace.unreadableLines > 0 ? trace.unreadableLines : <span className="insp-dim">none</span>],
+              [
+                'Unreadable',
+                trace.unreadableLines > 0 ? trace.unreadableLines : <span className="insp-dim">none</span>,
+              ],
               ['First event', <When iso={trace.firstTime} />],
               ['Last event', <When iso={trace.lastTime} />],
             ]}

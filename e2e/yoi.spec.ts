@@ -1,0 +1,205 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { LogEntry } from '../src/core/formats/yoi/entries';
+import { hashedLine } from '../src/core/formats/yoi/hash';
+import { expect, test as base } from './fixtures';
+
+/**
+ * yoi hash-chained logs (formats.md §3), copied from fixtures/yoi (see its README):
+ * - …01: the §3.5 test vector, with a trace beside it; its chain verifies.
+ * - …02: a long session with usage, extensions, config changes and runs.
+ * - …03: a fork of …01 at its second entry.
+ * - …06: the vector with one byte changed: bad hash on line 4.
+ * - …20, made here: a log over the 8 MiB the list verifies by itself, so it starts unchecked.
+ */
+const test = base.extend({
+  sandbox: async ({ sandbox }, use) => {
+    await writeFile(join(sandbox.sessionsDir, `${id('20')}.jsonl`), bigLog());
+    await use(sandbox);
+  },
+});
+
+test.use({ sessions: resolve(import.meta.dirname, 'fixtures', 'yoi-e2e') });
+
+const artifacts = resolve(import.meta.dirname, 'artifacts', 'yoi');
+const id = (n: string) => `0196a1b2-0000-7000-8000-0000000000${n}`;
+
+/** A well-chained log of nine 1 MiB user messages. */
+function bigLog(): string {
+  const ts = Date.UTC(2026, 3, 28, 9, 0, 0);
+  const entries: LogEntry[] = [
+    {
+      kind: 'session_start',
+      ts,
+      system_prompt: 'You are helpful.',
+      config: {
+        max_tokens: 1024,
+        temperature: null,
+        top_p: null,
+        top_k: null,
+        stop_sequences: [],
+        reasoning: null,
+      },
+      history: [],
+    },
+  ];
+  for (let i = 0; i < 9; i++) {
+    const text = `Message ${i + 1}: ${'x'.repeat(1024 * 1024)}`;
+    entries.push({
+      kind: 'user_input',
+      ts: ts + i,
+      item: { type: 'message', role: 'user', content: [{ type: 'text', text }] },
+    });
+  }
+  let prev: string | null = null;
+  let out = '';
+  for (const entry of entries) {
+    const { hash, line } = hashedLine(prev, entry);
+    out += `${line}\n`;
+    prev = hash;
+  }
+  return out;
+}
+
+function sessionList(app: Page): Locator {
+  return app.getByRole('navigation', { name: 'Sessions' });
+}
+
+function row(app: Page, n: string): Locator {
+  return sessionList(app).getByRole('button', { name: new RegExp(`^${id(n)}`) });
+}
+
+async function openSession(app: Page, n: string): Promise<Locator> {
+  await row(app, n).click();
+  const session = app.getByRole('main', { name: 'Session' });
+  await expect(session.getByRole('heading', { name: id(n), exact: true })).toBeVisible();
+  return session;
+}
+
+/** A person looks at these (e2e/artifacts is gitignored); nothing compares them. */
+async function shoot(app: Page, name: string): Promise<void> {
+  await mkdir(artifacts, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme });
+    await app.screenshot({ path: join(artifacts, `${name}-${scheme}.png`), animations: 'disabled' });
+  }
+  await app.emulateMedia({ colorScheme: 'light' });
+}
+
+test('a chain is not yet checked until verified, then the list and header say so', async ({ app }) => {
+  await expect(row(app, '01')).toContainText('verified');
+  await expect(row(app, '20')).toContainText('not yet checked');
+  const session = await openSession(app, '20');
+  const meta = session.locator('.session-meta');
+  await expect(meta).toContainText('not yet checked');
+
+  await session.getByRole('button', { name: 'Verify chain' }).click();
+  const result = session.getByRole('status', { name: 'Chain verification' });
+  await expect(result).toContainText(/Chain verified: \d+ lines, head [0-9a-f]{12}/);
+  await expect(meta).toContainText('verified');
+  await expect(meta).not.toContainText('not yet checked');
+  await expect(row(app, '20')).toContainText('verified');
+  await expect(row(app, '20')).not.toContainText('not yet checked');
+  await shoot(app, 'verified');
+});
+
+test('a tampered log is broken at the line the hash stops matching', async ({ app }) => {
+  const session = await openSession(app, '06');
+  await session.getByRole('button', { name: 'Verify chain' }).click();
+  const result = session.getByRole('alert', { name: 'Chain verification' });
+  await expect(result).toContainText('Chain broken at line 4');
+  await expect(session.locator('.session-meta')).toContainText('broken at line 4');
+  await expect(row(app, '06')).toContainText('broken at line 4');
+  await shoot(app, 'broken');
+});
+
+test('a chain tampered on disk after a check shows broken once verified again', async ({ app, sandbox }) => {
+  const session = await openSession(app, '01');
+  await session.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(session.locator('.session-meta')).toContainText('verified');
+
+  const path = join(sandbox.sessionsDir, `${id('01')}.jsonl`);
+  const text = await readFile(path, 'utf8');
+  expect(text).toContain('Sunny');
+  await writeFile(path, text.replace('Sunny', 'Rainy'));
+  await session.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(session.getByRole('alert', { name: 'Chain verification' })).toContainText(
+    /Chain broken at line \d+/,
+  );
+  await expect(row(app, '01')).toContainText(/broken at line \d+/);
+});
+
+test('fork from here makes a new session whose lineage shows the fork', async ({ app, sandbox }) => {
+  await expect(sessionList(app).locator('.row-main')).toHaveCount(5);
+  const session = await openSession(app, '01');
+  const forks = session.getByRole('button', { name: 'Fork from here' });
+  await expect(forks.first()).toBeVisible();
+  await forks.nth(1).click();
+
+  const dialog = app.getByRole('dialog', { name: 'Fork from here?' });
+  await expect(dialog).toContainText(/up to line \d+/);
+  await shoot(app, 'fork-dialog');
+  await dialog.getByRole('button', { name: 'Fork', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(sessionList(app).locator('.row-main')).toHaveCount(6);
+  const files = (await readdir(sandbox.sessionsDir)).filter((name) => /^[0-9a-f-]{36}\.jsonl$/.test(name));
+  expect(files).toHaveLength(6);
+
+  const toast = app.getByRole('status').filter({ hasText: /Forked “.+” at line \d+/ });
+  await toast.getByRole('button', { name: /^Open / }).click();
+  await expect(session.getByRole('heading', { name: id('01') })).toBeHidden();
+
+  await session.getByRole('tab', { name: 'Lineage' }).click();
+  const tree = session.getByRole('list', { name: 'Lineage tree' });
+  await expect(tree).toContainText(/fork at line \d+/);
+  await expect(tree.getByRole('button', { name: id('01') })).toBeVisible();
+  await expect(tree.locator('[aria-current="true"]')).toBeDisabled();
+  await shoot(app, 'lineage');
+
+  // The node of the session it came from opens that session.
+  await tree.getByRole('button', { name: id('01') }).click();
+  await expect(session.getByRole('heading', { name: id('01'), exact: true })).toBeVisible();
+});
+
+test('compact into a new session starts one from a summary', async ({ app }) => {
+  const session = await openSession(app, '02');
+  await session.getByRole('button', { name: 'Compact into new session…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Compact into a new session' });
+  const submit = dialog.getByRole('button', { name: 'Compact into new session' });
+  await expect(submit).toBeDisabled();
+  await dialog.getByRole('textbox', { name: 'Summary' }).fill('The user asked about the weather twice.');
+  await shoot(app, 'compact-dialog');
+  await submit.click();
+  await expect(dialog).toBeHidden();
+  await expect(sessionList(app).locator('.row-main')).toHaveCount(6);
+  const toast = app.getByRole('status').filter({ hasText: /Compacted “.+” into/ });
+  await toast.getByRole('button', { name: /^Open / }).click();
+  await session.getByRole('tab', { name: 'Session' }).click();
+  await expect(session.getByText('Compacted from')).toBeVisible();
+});
+
+test('the inspector shows the session, usage chart, extensions and trace', async ({ app }) => {
+  const session = await openSession(app, '02');
+  await session.getByRole('tab', { name: 'Session' }).click();
+  await expect(session.getByRole('region', { name: 'Session facts' })).toContainText('Head hash');
+  await shoot(app, 'session');
+
+  await session.getByRole('tab', { name: /^Usage/ }).click();
+  const chart = session.getByRole('img', { name: /Tokens per request, \d+ requests/ });
+  await expect(chart).toBeVisible();
+  expect(await chart.locator('rect').count()).toBeGreaterThan(0);
+  await expect(session.getByRole('list', { name: 'Usage totals' })).toContainText('Output');
+  await shoot(app, 'usage');
+
+  await session.getByRole('tab', { name: /^Extensions/ }).click();
+  await expect(session.getByRole('region', { name: 'Extensions' })).toContainText('memory.extract');
+  await shoot(app, 'extensions');
+
+  await openSession(app, '01');
+  await session.getByRole('tab', { name: /^Trace/ }).click();
+  await expect(session.getByRole('table', { name: 'Trace events' })).toBeVisible();
+  await expect(session.getByRole('list', { name: 'Events by type' })).toContainText('BlockDelta');
+  await shoot(app, 'trace');
+});
