@@ -12,10 +12,12 @@ import { expect, test as base } from './fixtures';
  * - …03: a fork of …01 at its second entry.
  * - …06: the vector with one byte changed: bad hash on line 4.
  * - …20, made here: a log over the 8 MiB the list verifies by itself, so it starts unchecked.
+ * - …21, made here: twelve LLM requests, for the usage chart.
  */
 const test = base.extend({
   sandbox: async ({ sandbox }, use) => {
     await writeFile(join(sandbox.sessionsDir, `${id('20')}.jsonl`), bigLog());
+    await writeFile(join(sandbox.sessionsDir, `${id('21')}.jsonl`), usageLog());
     await use(sandbox);
   },
 });
@@ -25,33 +27,22 @@ test.use({ sessions: resolve(import.meta.dirname, 'fixtures', 'yoi-e2e') });
 const artifacts = resolve(import.meta.dirname, 'artifacts', 'yoi');
 const id = (n: string) => `0196a1b2-0000-7000-8000-0000000000${n}`;
 
-/** A well-chained log of nine 1 MiB user messages. */
-function bigLog(): string {
-  const ts = Date.UTC(2026, 3, 28, 9, 0, 0);
-  const entries: LogEntry[] = [
-    {
-      kind: 'session_start',
-      ts,
-      system_prompt: 'You are helpful.',
-      config: {
-        max_tokens: 1024,
-        temperature: null,
-        top_p: null,
-        top_k: null,
-        stop_sequences: [],
-        reasoning: null,
-      },
-      history: [],
-    },
-  ];
-  for (let i = 0; i < 9; i++) {
-    const text = `Message ${i + 1}: ${'x'.repeat(1024 * 1024)}`;
-    entries.push({
-      kind: 'user_input',
-      ts: ts + i,
-      item: { type: 'message', role: 'user', content: [{ type: 'text', text }] },
-    });
-  }
+const start = Date.UTC(2026, 3, 28, 9, 0, 0);
+const config = {
+  max_tokens: 1024,
+  temperature: null,
+  top_p: null,
+  top_k: null,
+  stop_sequences: [],
+  reasoning: null,
+};
+
+function say(role: 'user' | 'assistant', text: string) {
+  return { type: 'message' as const, role, content: [{ type: 'text' as const, text }] };
+}
+
+/** The lines the crate writes for `entries`, each hashed over the one before. */
+function chained(entries: LogEntry[]): string {
   let prev: string | null = null;
   let out = '';
   for (const entry of entries) {
@@ -60,6 +51,56 @@ function bigLog(): string {
     prev = hash;
   }
   return out;
+}
+
+/** A well-chained log of nine 1 MiB user messages. */
+function bigLog(): string {
+  const entries: LogEntry[] = [
+    { kind: 'session_start', ts: start, system_prompt: 'You are helpful.', config, history: [] },
+  ];
+  for (let i = 0; i < 9; i++) {
+    const text = `Message ${i + 1}: ${'x'.repeat(1024 * 1024)}`;
+    entries.push({ kind: 'user_input', ts: start + i, item: say('user', text) });
+  }
+  return chained(entries);
+}
+
+/** Twelve turns, one LLM request each, the context growing and mostly read from the cache. */
+function usageLog(): string {
+  const entries: LogEntry[] = [
+    {
+      kind: 'session_start',
+      ts: start,
+      system_prompt: 'You are a **careful** reviewer.',
+      config,
+      history: [],
+    },
+  ];
+  let context = 900;
+  for (let i = 1; i <= 12; i++) {
+    const ts = start + i * 60_000;
+    entries.push({ kind: 'user_input', ts, item: say('user', `Review part ${i} of the patch.`) });
+    const output = 120 + ((i * 73) % 260);
+    const written = i % 4 === 1 ? 600 : 40 + i * 5;
+    entries.push({
+      kind: 'llm_usage',
+      ts: ts + 1000,
+      history_len: i * 2,
+      input_total_tokens: context + 180,
+      cache_read_tokens: i === 1 ? 0 : context - written,
+      cache_write_tokens: written,
+      output_tokens: output,
+    });
+    entries.push({
+      kind: 'assistant_items',
+      ts: ts + 2000,
+      items: [say('assistant', `Part ${i} looks fine.`)],
+    });
+    entries.push({ kind: 'turn_end', ts: ts + 2000, turn_count: i });
+    context += 180 + output;
+  }
+  entries.push({ kind: 'run_completed', ts: start + 13 * 60_000, interrupted: false, result: 'finished' });
+  return chained(entries);
 }
 
 function sessionList(app: Page): Locator {
@@ -131,7 +172,7 @@ test('a chain tampered on disk after a check shows broken once verified again', 
 });
 
 test('fork from here makes a new session whose lineage shows the fork', async ({ app, sandbox }) => {
-  await expect(sessionList(app).locator('.row-main')).toHaveCount(5);
+  await expect(sessionList(app).locator('.row-main')).toHaveCount(6);
   const session = await openSession(app, '01');
   const forks = session.getByRole('button', { name: 'Fork from here' });
   await expect(forks.first()).toBeVisible();
@@ -143,9 +184,9 @@ test('fork from here makes a new session whose lineage shows the fork', async ({
   await dialog.getByRole('button', { name: 'Fork', exact: true }).click();
   await expect(dialog).toBeHidden();
 
-  await expect(sessionList(app).locator('.row-main')).toHaveCount(6);
+  await expect(sessionList(app).locator('.row-main')).toHaveCount(7);
   const files = (await readdir(sandbox.sessionsDir)).filter((name) => /^[0-9a-f-]{36}\.jsonl$/.test(name));
-  expect(files).toHaveLength(6);
+  expect(files).toHaveLength(7);
 
   const toast = app.getByRole('status').filter({ hasText: /Forked “.+” at line \d+/ });
   await toast.getByRole('button', { name: /^Open / }).click();
@@ -173,7 +214,7 @@ test('compact into a new session starts one from a summary', async ({ app }) => 
   await shoot(app, 'compact-dialog');
   await submit.click();
   await expect(dialog).toBeHidden();
-  await expect(sessionList(app).locator('.row-main')).toHaveCount(6);
+  await expect(sessionList(app).locator('.row-main')).toHaveCount(7);
   const toast = app.getByRole('status').filter({ hasText: /Compacted “.+” into/ });
   await toast.getByRole('button', { name: /^Open / }).click();
   await session.getByRole('tab', { name: 'Session' }).click();
@@ -186,16 +227,17 @@ test('the inspector shows the session, usage chart, extensions and trace', async
   await expect(session.getByRole('region', { name: 'Session facts' })).toContainText('Head hash');
   await shoot(app, 'session');
 
-  await session.getByRole('tab', { name: /^Usage/ }).click();
-  const chart = session.getByRole('img', { name: /Tokens per request, \d+ requests/ });
-  await expect(chart).toBeVisible();
-  expect(await chart.locator('rect').count()).toBeGreaterThan(0);
-  await expect(session.getByRole('list', { name: 'Usage totals' })).toContainText('Output');
-  await shoot(app, 'usage');
-
   await session.getByRole('tab', { name: /^Extensions/ }).click();
   await expect(session.getByRole('region', { name: 'Extensions' })).toContainText('memory.extract');
   await shoot(app, 'extensions');
+
+  await openSession(app, '21');
+  await session.getByRole('tab', { name: /^Usage/ }).click();
+  const chart = session.getByRole('img', { name: /Tokens per request, 12 requests/ });
+  await expect(chart).toBeVisible();
+  expect(await chart.locator('rect').count()).toBeGreaterThanOrEqual(12 * 3);
+  await expect(session.getByRole('list', { name: 'Usage totals' })).toContainText('Output');
+  await shoot(app, 'usage');
 
   await openSession(app, '01');
   await session.getByRole('tab', { name: /^Trace/ }).click();

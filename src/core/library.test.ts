@@ -17,10 +17,9 @@ function first<T>(items: T[]): T {
 let dir: string;
 let library: Library;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sessionscope-library-'));
-  await cp(basic, join(dir, 'sessions'), { recursive: true });
-  library = createLibrary({
+/** A Library on the test's own sessions directory, as the CLI opens one with --root. */
+function open(): Library {
+  return createLibrary({
     appDataDir: join(dir, 'appdata'),
     env: { home: join(dir, 'home'), vars: {} },
     roots: [join(dir, 'sessions')],
@@ -28,6 +27,12 @@ beforeEach(async () => {
     host: 'cli',
     version: 'test',
   });
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sessionscope-library-'));
+  await cp(basic, join(dir, 'sessions'), { recursive: true });
+  library = open();
 });
 
 afterEach(async () => {
@@ -50,14 +55,7 @@ describe('the Library', () => {
       await library.handlers['session.delete']({ ref: session.ref });
     }
     expect(await readdir(join(dir, 'sessions'))).toEqual([]);
-    const fresh = createLibrary({
-      appDataDir: join(dir, 'appdata'),
-      env: { home: join(dir, 'home'), vars: {} },
-      roots: [join(dir, 'sessions')],
-      resourcesDir: join(dir, 'resources'),
-      host: 'cli',
-      version: 'test',
-    });
+    const fresh = open();
     expect(await fresh.handlers['sessions.list']({})).toEqual([]);
     expect((await fresh.handlers['roots.list']({}))[0]?.format).toBeNull();
   });

@@ -9,12 +9,13 @@
  * is what a "where we looked" message needs. Per-project `.orcs/config.toml` files and profiles
  * can also move the folder, but only for one project, so they are not a default.
  */
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { SearchedPlace } from '../../../shared/model';
 import type { Environment } from '../format';
 import { idFromFileName } from './id';
+import { searchedPlace, withNotes } from '../place';
 
 export type SessionDirOrigin = SearchedPlace['origin'];
 
@@ -57,22 +58,13 @@ export async function resolveSessionDir(env: Environment): Promise<SessionDir> {
 }
 
 export async function defaultPlaces(env: Environment): Promise<SearchedPlace[]> {
-  const dir = await resolveSessionDir(env);
-  const exists = await stat(dir.path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  return [{ format: 'orcs', path: dir.path, exists, how: dir.how, origin: dir.origin }];
+  return searchedPlace('orcs', await resolveSessionDir(env));
 }
 
 /** `~/x` → `<home>/x` as ORCS's expand_tilde does; null for a path ORCS would read relative to its cwd. */
 function usable(raw: string, home: string): string | null {
   const expanded = raw.startsWith('~/') ? join(home, raw.slice(2)) : raw;
   return isAbsolute(expanded) ? expanded : null;
-}
-
-function withNotes(how: string, notes: string[]): string {
-  return notes.length === 0 ? how : `${how} (${notes.join('; ')})`;
 }
 
 async function sessionDirFromConfig(path: string): Promise<{ value?: string; problem?: string }> {

@@ -3,13 +3,14 @@
  * `data_dir()/sessions`, `data_dir` being `$INSOMNIA_DATA_DIR`, else `$INSOMNIA_HOME`, else
  * `~/.insomnia`. A pod started with `--store <dir>` writes elsewhere; that can only be added.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchedPlace } from '../../../shared/model';
 import type { Environment } from '../format';
 import { readRange } from '../../jsonl';
 import { splitLine } from './hash';
 import { idFromFileName } from './id';
+import { searchedPlace } from '../place';
 
 export function sessionsDir(env: Environment): Pick<SearchedPlace, 'path' | 'how' | 'origin'> {
   const dataDir = env.vars.INSOMNIA_DATA_DIR;
@@ -25,12 +26,7 @@ export function sessionsDir(env: Environment): Pick<SearchedPlace, 'path' | 'how
 
 /** Only the place that wins: the pod never looks at the others. */
 export async function defaultPlaces(env: Environment): Promise<SearchedPlace[]> {
-  const place = sessionsDir(env);
-  const exists = await stat(place.path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  return [{ format: 'yoi', ...place, exists }];
+  return searchedPlace('yoi', sessionsDir(env));
 }
 
 const SAMPLE_FILES = 8;

@@ -21,6 +21,7 @@ import type { Environment } from '../format';
 import { parseLine } from './line';
 import { idFromFileName } from './sanitize';
 import { tablesIn } from './sessions-db';
+import { searchedPlace, withNotes } from '../place';
 
 export interface SessionsDir {
   path: string;
@@ -74,14 +75,8 @@ export async function resolveSessionsDir(env: Environment): Promise<SessionsDir>
   };
 }
 
-/** Only the place that wins: ZeroClaw never reads the others. */
 export async function defaultPlaces(env: Environment): Promise<SearchedPlace[]> {
-  const dir = await resolveSessionsDir(env);
-  const exists = await stat(dir.path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  return [{ format: 'zeroclaw', path: dir.path, exists, how: dir.how, origin: dir.origin }];
+  return searchedPlace('zeroclaw', await resolveSessionsDir(env));
 }
 
 /** `resolve_config_dir_for_workspace`: which folder under `$ZEROCLAW_WORKSPACE` is the workspace. */
@@ -124,10 +119,6 @@ function usable(raw: string, home: string): string | null {
 function expandTilde(raw: string, home: string): string {
   if (raw === '~') return home;
   return raw.startsWith('~/') ? join(home, raw.slice(2)) : raw;
-}
-
-function withNotes(how: string, notes: string[]): string {
-  return notes.length === 0 ? how : `${how} (${notes.join('; ')})`;
 }
 
 async function isFile(path: string): Promise<boolean> {

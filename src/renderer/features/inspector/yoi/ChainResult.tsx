@@ -26,8 +26,12 @@ export function ChainResult({ summary }: { summary: SessionSummary }) {
       <XCircle size={14} aria-hidden="true" />
       <span>
         Chain broken at line {report.firstBadLine ?? '?'}
-        {report.reason && <>: {report.reason}</>} · {counted(report.lines, 'line')} read, head{' '}
-        <code title={report.headHash ?? undefined}>{shortHash(report.headHash)}</code>
+        {report.reason && <>: {report.reason}</>} · {counted(report.lines, 'line')} read
+        {report.headHash && (
+          <>
+            , head <code title={report.headHash}>{shortHash(report.headHash)}</code>
+          </>
+        )}
       </span>
     </p>
   );

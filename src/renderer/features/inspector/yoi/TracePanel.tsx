@@ -38,7 +38,7 @@ export function TracePanel({ detail }: { detail: DetailOf<YoiPanels> }) {
           />
         </Section>
         <Section title="Events by type" count={counts.length}>
-          <ul className="yoi-counts" aria-label="Events by type">
+          <ul className="insp-card yoi-counts" aria-label="Events by type">
             {counts.map(([type, count]) => (
               <li key={type}>
                 <code>{type}</code>

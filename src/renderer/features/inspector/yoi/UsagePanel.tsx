@@ -80,8 +80,10 @@ const pad = { top: 8, right: 8, bottom: 22, left: 52 };
 function UsageChart({ items }: { items: YoiUsage[] }) {
   const rows = items.map((item) => ({ item, parts: split(item) }));
   const max = Math.max(1, ...rows.map(({ parts: p }) => p.input + p.cacheRead + p.cacheWrite + p.output));
-  const slot = 28;
-  const width = pad.left + pad.right + Math.max(rows.length, 4) * slot;
+  // Wide bars for a few requests, thin ones (and a scrollbar) for many.
+  const slot = Math.round(Math.min(56, Math.max(14, 720 / Math.max(rows.length, 1))));
+  const bar = Math.max(8, slot - Math.round(slot / 4));
+  const width = pad.left + pad.right + Math.max(rows.length, 6) * slot;
   const plot = height - pad.top - pad.bottom;
   const scale = (tokens: number) => (tokens / max) * plot;
   const ticks = [0, max / 2, max];
@@ -107,7 +109,7 @@ function UsageChart({ items }: { items: YoiUsage[] }) {
           );
         })}
         {rows.map(({ item, parts: p }, index) => {
-          const x = pad.left + index * slot + 5;
+          const x = pad.left + index * slot + (slot - bar) / 2;
           let y = pad.top + plot;
           return (
             <g key={item.line} className="yoi-bar">
@@ -120,10 +122,10 @@ function UsageChart({ items }: { items: YoiUsage[] }) {
                 const h = scale(p[part.key]);
                 y -= h;
                 return h > 0 ? (
-                  <rect key={part.key} className={part.className} x={x} y={y} width={slot - 10} height={h} />
+                  <rect key={part.key} className={part.className} x={x} y={y} width={bar} height={h} />
                 ) : null;
               })}
-              <text className="yoi-chart-label" x={x + (slot - 10) / 2} y={height - 6} textAnchor="middle">
+              <text className="yoi-chart-label" x={x + bar / 2} y={height - 6} textAnchor="middle">
                 {index + 1}
               </text>
             </g>
