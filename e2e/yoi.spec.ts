@@ -202,6 +202,11 @@ test('fork from here makes a new session whose lineage shows the fork', async ({
   // The node of the session it came from opens that session.
   await tree.getByRole('button', { name: id('01') }).click();
   await expect(session.getByRole('heading', { name: id('01'), exact: true })).toBeVisible();
+  // …scrolled to the turn it branched at, marked as the place.
+  const branched = session.locator('article[aria-current="location"]');
+  await expect(branched).toBeVisible();
+  await expect(branched).toHaveAttribute('aria-label', 'Turn 2, assistant');
+  await shoot(app, 'branch-point');
 });
 
 test('compact into a new session starts one from a summary', async ({ app }) => {

@@ -16,6 +16,10 @@ export interface YoiSlice {
   chainReport: { ref: SessionRef; report: ChainReport } | null;
   verifying: SessionRef | null;
   yoiDialog: YoiDialog | null;
+  /** A turn to bring into view once its session opens: where a fork or compaction branched. */
+  focusEntry: { ref: SessionRef; hash: string; line: number | null } | null;
+  /** Opens a session, at the entry given (or at its start). */
+  showEntry(ref: SessionRef, at: { hash: string; line: number | null } | null): Promise<void>;
   verifyChain(summary: SessionSummary): Promise<void>;
   askFork(summary: SessionSummary, atHash: string, line: number | null): void;
   askCompactIntoNew(summary: SessionSummary): void;
@@ -44,6 +48,12 @@ export const createYoiSlice: StateCreator<AppState, [], [], YoiSlice> = (set, ge
     chainReport: null,
     verifying: null,
     yoiDialog: null,
+    focusEntry: null,
+
+    async showEntry(ref, at) {
+      set({ focusEntry: at && { ref, ...at } });
+      await get().openSession(ref);
+    },
 
     async verifyChain(summary) {
       set({ verifying: summary.ref });

@@ -2,6 +2,7 @@ import { Layers } from 'lucide-react';
 import { useMemo } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import { absoluteTime } from '../../lib/time';
+import { focusIndex } from '../inspector/yoi/focus';
 import { useAppStore } from '../../store/store';
 import { timeline } from './timeline';
 import { TurnView } from './TurnView';
@@ -13,6 +14,9 @@ export function Conversation() {
   const compactions = useAppStore((state) => state.detail?.compactions ?? []);
   const loadMore = useAppStore((state) => state.loadMoreTurns);
   const items = useMemo(() => timeline(turns, compactions), [turns, compactions]);
+  const focus = useAppStore((state) => state.focusEntry);
+  const openRef = useAppStore((state) => state.openRef);
+  const focused = focusIndex(items, focus, openRef);
 
   if (items.length === 0) {
     return <p className="centered muted">This session has no turns yet.</p>;
@@ -22,11 +26,12 @@ export function Conversation() {
       className="conversation"
       aria-label="Conversation"
       data={items}
+      initialTopMostItemIndex={focused ?? 0}
       endReached={() => void loadMore()}
       increaseViewportBy={600}
-      itemContent={(_, item) =>
+      itemContent={(index, item) =>
         item.kind === 'turn' ? (
-          <TurnView turn={item.turn} />
+          <TurnView turn={item.turn} focused={index === focused} />
         ) : (
           <aside className="compaction" aria-label="Compacted turns">
             <Layers size={15} aria-hidden="true" />

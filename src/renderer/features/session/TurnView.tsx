@@ -11,14 +11,18 @@ import { ToolChips } from './ToolChips';
 
 const roleIcons = { user: User, assistant: Bot } as const;
 
-export function TurnView({ turn }: { turn: Turn }) {
+export function TurnView({ turn, focused = false }: { turn: Turn; focused?: boolean }) {
   if (turn.notice) return <NoticeView turn={turn} />;
   const Icon = roleIcons[turn.role as keyof typeof roleIcons] ?? Cog;
   const roleClass = turn.role in roleIcons ? turn.role : 'other';
   const metadataKeys = Object.keys(turn.metadata);
   const { bare, detailed } = splitCalls(turn.toolCalls);
   return (
-    <article className={`turn role-${roleClass}`} aria-label={`Turn ${turn.index + 1}, ${turn.role}`}>
+    <article
+      className={`turn role-${roleClass}${focused ? ' focused' : ''}`}
+      aria-label={`Turn ${turn.index + 1}, ${turn.role}`}
+      aria-current={focused ? 'location' : undefined}
+    >
       <header className="turn-header">
         <Icon size={15} aria-hidden="true" />
         <span className="role">{turn.role}</span>

@@ -74,6 +74,17 @@ function roots(graph: LineageGraph): Node[] {
   return graph.nodes.filter((node) => !graph.edges.some((edge) => sameRef(edge.to, node.ref)));
 }
 
+/** The edge out of `from` on the way down to `target`, if `target` descends from it. */
+function towards(graph: LineageGraph, from: SessionRef, target: SessionRef, seen: string[]): Edge | null {
+  const key = `${from.root}/${from.id}`;
+  if (seen.includes(key)) return null;
+  for (const edge of graph.edges) {
+    if (!sameRef(edge.from, from)) continue;
+    if (sameRef(edge.to, target) || towards(graph, edge.to, target, [...seen, key])) return edge;
+  }
+  return null;
+}
+
 interface TreeProps {
   node: Node;
   /** How this node was made from its parent; null at the top. */
@@ -85,7 +96,7 @@ interface TreeProps {
 }
 
 function TreeNode({ node, edge, graph, open, seen }: TreeProps) {
-  const openSession = useAppStore((state) => state.openSession);
+  const showEntry = useAppStore((state) => state.showEntry);
   const isOpen = sameRef(node.ref, open);
   const id = `${node.ref.root}/${node.ref.id}`;
   const children = seen.includes(id) ? [] : graph.edges.filter((each) => sameRef(each.from, node.ref));
@@ -109,7 +120,10 @@ function TreeNode({ node, edge, graph, open, seen }: TreeProps) {
             className="insp-link-button yoi-node-title"
             aria-current={isOpen ? 'true' : undefined}
             disabled={isOpen}
-            onClick={() => void openSession(node.ref)}
+            onClick={() => {
+              const branch = towards(graph, node.ref, open, []);
+              void showEntry(node.ref, branch && { hash: branch.atHash, line: branch.atLine });
+            }}
           >
             {node.title}
           </button>

@@ -136,7 +136,7 @@ function numberOrNull(value: number | null) {
 }
 
 function Origin({ kind, origin, root }: { kind: string; origin: YoiOrigin; root: string }) {
-  const openSession = useAppStore((state) => state.openSession);
+  const showEntry = useAppStore((state) => state.showEntry);
   return (
     <div className="yoi-origin">
       <span className="insp-dim">{kind}</span>
@@ -144,7 +144,7 @@ function Origin({ kind, origin, root }: { kind: string; origin: YoiOrigin; root:
         type="button"
         className="insp-link-button"
         aria-label={`Open session ${origin.sessionId}`}
-        onClick={() => void openSession({ root, id: origin.sessionId })}
+        onClick={() => void showEntry({ root, id: origin.sessionId }, { hash: origin.atHash, line: null })}
       >
         <code>{origin.sessionId}</code>
       </button>

@@ -3,26 +3,8 @@ import type { YoiPanels, YoiUsage } from '../../../../shared/panels/yoi';
 import { EmptyState } from '../EmptyState';
 import { Section } from '../Section';
 import type { DetailOf } from '../tabs';
-
-/** The parts of one request, bottom to top; `input_total_tokens` counts the cached parts too. */
-const parts = [
-  { key: 'input', label: 'Input (uncached)', className: 'yoi-input' },
-  { key: 'cacheRead', label: 'Cache read', className: 'yoi-cache-read' },
-  { key: 'cacheWrite', label: 'Cache write', className: 'yoi-cache-write' },
-  { key: 'output', label: 'Output', className: 'yoi-output' },
-] as const;
-
-type Part = (typeof parts)[number]['key'];
-
-export function split(usage: YoiUsage): Record<Part, number> {
-  const cached = usage.cacheReadTokens + usage.cacheWriteTokens;
-  return {
-    input: Math.max(0, usage.inputTotalTokens - cached),
-    cacheRead: usage.cacheReadTokens,
-    cacheWrite: usage.cacheWriteTokens,
-    output: usage.outputTokens,
-  };
-}
+import { parts, split } from './usage';
+import type { Part } from './usage';
 
 /** Token usage per LLM request (`llm_usage` entries), as stacked bars, with the session's totals. */
 export function UsagePanel({ detail }: { detail: DetailOf<YoiPanels> }) {
