@@ -9,27 +9,13 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Item, LogEntry, RequestConfig } from '../src/core/formats/yoi/entries';
-import { hashEntryJson, hashedLine } from '../src/core/formats/yoi/hash';
-import { vectorLines } from '../src/core/formats/yoi/testkit';
+import type { Item, RequestConfig } from '../src/core/formats/yoi/entries';
+import { hashEntryJson } from '../src/core/formats/yoi/hash';
+import { chain, vectorLines } from '../src/core/formats/yoi/testkit';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'yoi');
 const id = (n: number): string => `0196a1b2-0000-7000-8000-${n.toString().padStart(12, '0')}`;
 const T = Date.UTC(2026, 3, 28, 9, 0, 0);
-
-/** The lines the crate writes for `entries`, chained. */
-function chain(entries: LogEntry[]): { lines: string[]; hashes: string[] } {
-  let prev: string | null = null;
-  const lines: string[] = [];
-  const hashes: string[] = [];
-  for (const entry of entries) {
-    const { hash, line } = hashedLine(prev, entry);
-    lines.push(line);
-    hashes.push(hash);
-    prev = hash;
-  }
-  return { lines, hashes };
-}
 
 /** A line for JSON the crate version here would not write (a later version's), hashed the same way. */
 function rawLine(prev: string, json: string): { hash: string; line: string } {

@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { sanitizeKey } from '../src/core/formats/zeroclaw/sanitize';
+import { appendSqliteMessage } from '../src/core/formats/zeroclaw/testkit';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(repo, 'fixtures', 'zeroclaw');
@@ -268,18 +269,9 @@ db.exec(`
   ALTER TABLE session_metadata ADD COLUMN turn_started_at TEXT;
 `);
 
-/** What the SQLite backend's `append` does: a message row and an upserted metadata row. */
+/** What the SQLite backend's `append` does, on this fixture's database. */
 function stored(key: string, at: string, [role, content]: [string, string | Uint8Array]): void {
-  db.prepare('INSERT INTO sessions (session_key, role, content, created_at) VALUES (?, ?, ?, ?)').run(
-    key,
-    role,
-    content,
-    at,
-  );
-  db.prepare(
-    `INSERT INTO session_metadata (session_key, created_at, last_activity, message_count) VALUES (?, ?, ?, 1)
-     ON CONFLICT(session_key) DO UPDATE SET last_activity = excluded.last_activity, message_count = message_count + 1`,
-  ).run(key, at, at);
+  appendSqliteMessage(db, key, at, role, content);
 }
 
 function metadata(key: string, row: { created: string; active: string; count: number; name?: string }): void {

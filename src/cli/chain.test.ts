@@ -2,7 +2,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chain, SOURCE_ID, vectorEntries, writeLog } from '../core/formats/yoi/testkit';
-import { json, run, tempDir } from './testing';
+import { cliSandbox, json, run } from './testing';
 import { messageLine, writeJsonl } from './testing-zeroclaw';
 import { flipByte, hashOfLine, logLines, logPathOf, writeYoiSession } from './testing-yoi';
 
@@ -11,10 +11,7 @@ let home: string;
 let root: string;
 
 beforeEach(async () => {
-  base = await tempDir();
-  home = join(base, 'app-data');
-  root = join(base, 'sessions');
-  await mkdir(root);
+  ({ base, home, root } = await cliSandbox());
 });
 
 const cli = (...argv: string[]) => run(['--home', home, '--root', root, ...argv], { cwd: base });

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { filesUnder, json, run, tempDir, writeSession } from './testing';
+import { cliSandbox, filesUnder, json, run, writeSession } from './testing';
 import { messageLine, readMetadataRow, writeJsonl, writeSessionsDb } from './testing-zeroclaw';
 
 let base: string;
@@ -9,10 +9,7 @@ let home: string;
 let root: string;
 
 beforeEach(async () => {
-  base = await tempDir();
-  home = join(base, 'app-data');
-  root = join(base, 'sessions');
-  await mkdir(root);
+  ({ base, home, root } = await cliSandbox());
 });
 
 const cli = (...argv: string[]) => run(['--home', home, '--root', root, ...argv], { cwd: base });

@@ -2,17 +2,14 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TurnSpec } from './testing';
-import { filesUnder, json, run, tempDir, writeSession } from './testing';
+import { cliSandbox, filesUnder, json, run, writeSession } from './testing';
 
 let base: string;
 let home: string;
 let root: string;
 
 beforeEach(async () => {
-  base = await tempDir();
-  home = join(base, 'app-data');
-  root = join(base, 'sessions');
-  await mkdir(root);
+  ({ base, home, root } = await cliSandbox());
 });
 
 const cli = (...argv: string[]) => run(['--home', home, '--root', root, ...argv], { cwd: base });

@@ -1,6 +1,6 @@
 /** Test support: run the CLI in-process, read what it printed, and write ORCS sessions (formats.md §1.3). */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -45,6 +45,14 @@ export function json(result: Ran): unknown {
 export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** A fresh directory per test with an app-data home beside an empty sessions root, as the CLI gets them. */
+export async function cliSandbox(): Promise<{ base: string; home: string; root: string }> {
+  const base = await tempDir();
+  const root = join(base, 'sessions');
+  await mkdir(root);
+  return { base, home: join(base, 'app-data'), root };
 }
 
 export function tempDir(): Promise<string> {

@@ -11,7 +11,7 @@ import {
   writeName,
   writeState,
 } from './sessions-db';
-import { code, withTempDir } from './testkit';
+import { appendSqliteMessage, code, withTempDir } from './testkit';
 
 const row = {
   createdAt: '2026-03-01T00:00:00+00:00',
@@ -55,18 +55,7 @@ function zeroclawDb(dir: string, messages: [string, string, string | Uint8Array,
       ALTER TABLE session_metadata ADD COLUMN state TEXT NOT NULL DEFAULT 'idle';
       ALTER TABLE session_metadata ADD COLUMN turn_id TEXT;
       ALTER TABLE session_metadata ADD COLUMN turn_started_at TEXT;`);
-    for (const [key, role, content, at] of messages) {
-      db.prepare('INSERT INTO sessions (session_key, role, content, created_at) VALUES (?, ?, ?, ?)').run(
-        key,
-        role,
-        content,
-        at,
-      );
-      db.prepare(
-        `INSERT INTO session_metadata (session_key, created_at, last_activity, message_count) VALUES (?, ?, ?, 1)
-         ON CONFLICT(session_key) DO UPDATE SET last_activity = excluded.last_activity, message_count = message_count + 1`,
-      ).run(key, at, at);
-    }
+    for (const [key, role, content, at] of messages) appendSqliteMessage(db, key, at, role, content);
   });
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
+import type { DatabaseSync } from 'node:sqlite';
 
 /** fixtures/zeroclaw at the repository root, made by scripts/make-zeroclaw-fixtures.ts. */
 export const FIXTURES = fileURLToPath(new URL('../../../../fixtures/zeroclaw', import.meta.url));
@@ -35,4 +36,24 @@ export async function code(promise: Promise<unknown>): Promise<string | null> {
     () => null,
     (error: unknown) => (error instanceof AppError ? error.code : `not an AppError: ${String(error)}`),
   );
+}
+
+/** What ZeroClaw's SqliteSessionBackend `append` does: a message row and an upserted metadata row. */
+export function appendSqliteMessage(
+  db: DatabaseSync,
+  key: string,
+  at: string,
+  role: string,
+  content: string | Uint8Array,
+): void {
+  db.prepare('INSERT INTO sessions (session_key, role, content, created_at) VALUES (?, ?, ?, ?)').run(
+    key,
+    role,
+    content,
+    at,
+  );
+  db.prepare(
+    `INSERT INTO session_metadata (session_key, created_at, last_activity, message_count) VALUES (?, ?, ?, 1)
+     ON CONFLICT(session_key) DO UPDATE SET last_activity = excluded.last_activity, message_count = message_count + 1`,
+  ).run(key, at, at);
 }
