@@ -14,7 +14,11 @@ export default defineConfig({
     target: 'node22',
     sourcemap: true,
     rollupOptions: {
-      input: { server: resolve('src/server/index.ts'), cli: resolve('src/cli/index.ts') },
+      input: {
+        server: resolve('src/server/index.ts'),
+        cli: resolve('src/cli/index.ts'),
+        'index-worker': resolve('src/core/index/worker.ts'),
+      },
       output: { format: 'es', entryFileNames: '[name].js' },
       external: [/^node:/],
     },

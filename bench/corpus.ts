@@ -1,85 +1,180 @@
 /**
- * A deterministic corpus of ORCS sessions for the benchmark: the same bytes for the same size on
- * every run, written by the app's own serde-compatible serializer so they are what ORCS saves.
+ * The benchmark corpus: sessions of every format the app reads, in three sibling folders laid out
+ * as each agent lays them out (`orcs/`, `zeroclaw/workspace/sessions/`, `yoi/sessions/`), plus
+ * one giant ZeroClaw session and one giant yoi log. It is deterministic (one seed, the same bytes
+ * every run) and cached in the temp folder by version and size, because the large corpus takes
+ * minutes to write; bump CORPUS_VERSION whenever the generator changes its output.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConversationTurn } from '../src/core/formats/orcs/asset';
-import { serializeAsset } from '../src/core/formats/orcs/serialize';
-import { newAsset } from '../src/core/formats/orcs/testkit';
+import type { FormatId } from '../src/shared/model';
+import { rootId } from '../src/core/roots';
+import { writeOrcsSession } from './corpus-orcs';
+import { writeYoiSession, yoiId } from './corpus-yoi';
+import { writeZeroclawSession, zeroclawKey } from './corpus-zeroclaw';
+import { Random } from './random';
+import { TextPool } from './text';
+
+export const CORPUS_VERSION = 1;
 
 export const sizes = {
-  small: { sessions: 300, maxTurns: 200 },
-  large: { sessions: 3000, maxTurns: 1000 },
+  small: { sessions: 300, sessionBytes: 30e6, giantBytes: 50e6 },
+  large: { sessions: 10_000, sessionBytes: 2e9, giantBytes: 1e9 },
 } as const;
 export type Size = keyof typeof sizes;
 
-const words = (
-  'the session index parser token stream tool call result cache file root agent write read ' +
-  'rename compact trash undo 会话 搜索 索引 fn main() { let x = 42; } SELECT * FROM sessions'
-).split(' ');
+export interface CorpusRoot {
+  id: string;
+  path: string;
+  format: FormatId;
+}
 
-/** A small linear congruential generator: fast, seedable, and the same on every platform. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
+export interface Corpus {
+  dir: string;
+  roots: CorpusRoot[];
+  /** Every session file's bytes, the giants included. */
+  bytes: number;
+  files: number;
+  giant: { zeroclaw: GiantSession; yoi: GiantSession };
+  /** A mid-sized ZeroClaw session to append to; whoever appends truncates it back afterwards. */
+  appendTarget: { path: string; id: string };
+}
+
+export interface GiantSession {
+  rootId: string;
+  id: string;
+  path: string;
+  bytes: number;
+}
+
+const SEED = 20_260_101;
+const START_MS = Date.UTC(2026, 0, 1);
+const MANIFEST = 'manifest.json';
+
+/**
+ * The cached corpus for `size`, generated first when there is none or when its files no longer
+ * add up to what the manifest says (a bench run that appended and failed to truncate, say).
+ */
+export async function corpusFor(size: Size, log: (line: string) => void): Promise<Corpus> {
+  const dir = join(tmpdir(), `sessionscope-bench-corpus-v${CORPUS_VERSION}-${size}`);
+  const cached = await readManifest(dir);
+  if (cached && (await totalBytes(cached)) === cached.bytes) {
+    log(`reusing the corpus in ${dir}`);
+    return cached;
+  }
+  log(`generating the ${size} corpus in ${dir} (cached for later runs)`);
+  await rm(dir, { recursive: true, force: true });
+  // Written beside its final place and renamed, so an interrupted run never leaves a half corpus.
+  const partial = `${dir}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  const corpus = describe(dir, await generate(layout(partial), size));
+  await writeFile(join(partial, MANIFEST), JSON.stringify(corpus, null, 2));
+  await rename(partial, dir);
+  return corpus;
+}
+
+async function readManifest(dir: string): Promise<Corpus | null> {
+  try {
+    return JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Corpus;
+  } catch {
+    return null;
+  }
+}
+
+async function totalBytes(corpus: Corpus): Promise<number> {
+  let bytes = 0;
+  for (const root of corpus.roots) {
+    for (const name of await readdir(root.path)) bytes += (await stat(join(root.path, name))).size;
+  }
+  return bytes;
+}
+
+/** Where each agent keeps its sessions, relative to its own home: what format detection expects. */
+function layout(dir: string): Record<FormatId, string> {
+  return {
+    orcs: join(dir, 'orcs'),
+    zeroclaw: join(dir, 'zeroclaw', 'workspace', 'sessions'),
+    yoi: join(dir, 'yoi', 'sessions'),
   };
 }
 
-function uuid(random: () => number): string {
-  const hex = () => Math.floor(random() * 16).toString(16);
-  const part = (n: number) => Array.from({ length: n }, hex).join('');
-  return `${part(8)}-${part(4)}-4${part(3)}-a${part(3)}-${part(12)}`;
+interface Written {
+  bytes: number;
+  files: number;
+  giantBytes: { zeroclaw: number; yoi: number };
+  giantYoiId: string;
+  appendTargetId: string;
 }
 
-function sentence(random: () => number, length: number): string {
-  return Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ');
-}
+const GIANT_ZEROCLAW_ID = 'giant_session';
 
-/** Writes the corpus into `dir` and returns its total size in bytes and the largest session's id. */
-export async function writeCorpus(dir: string, size: Size): Promise<{ bytes: number; largest: string }> {
-  const random = seeded(42);
-  await mkdir(dir, { recursive: true });
+async function generate(paths: Record<FormatId, string>, size: Size): Promise<Written> {
+  const { sessions, sessionBytes, giantBytes } = sizes[size];
+  for (const path of Object.values(paths)) await mkdir(path, { recursive: true });
+  const pool = new TextPool(SEED);
+  const random = new Random(SEED);
+  const meanBytes = sessionBytes / sessions;
   let bytes = 0;
-  let largest = { id: '', turns: -1 };
-  const { sessions, maxTurns } = sizes[size];
+  let appendTargetId = '';
   for (let s = 0; s < sessions; s++) {
-    const id = uuid(random);
-    const start = 1_760_000_000_000n + BigInt(s) * 3_600_000n;
-    const asset = newAsset(id, start);
-    const count = s === 0 ? maxTurns : 1 + Math.floor(random() * random() * maxTurns);
-    const turns: ConversationTurn[] = [];
-    for (let t = 0; t < count; t++) {
-      const assistant = t % 2 === 1;
-      turns.push({
-        id: uuid(random),
-        timestamp_ms: start + BigInt(t) * 1000n,
-        role: assistant ? 'assistant' : 'user',
-        content: sentence(random, 10 + Math.floor(random() * 120)),
-        tool_calls: assistant
-          ? [
-              {
-                tool_name: 'bash',
-                args: sentence(random, 4),
-                result: null,
-                success: random() > 0.1,
-                duration_ms: 12n,
-              },
-            ]
-          : [],
-        tags: [],
-        metadata: new Map(),
-      });
+    // Most sessions are small and a few are many times the mean, as real histories are.
+    const target = Math.min(40 * meanBytes, Math.max(2000, meanBytes * random.exponential()));
+    const startMs = START_MS + s * 7 * 60_000;
+    switch (s % 3) {
+      case 0:
+        bytes += (await writeOrcsSession(paths.orcs, random, pool, startMs, target)).bytes;
+        break;
+      case 1: {
+        const key = zeroclawKey(random, s);
+        const written = await writeZeroclawSession(paths.zeroclaw, key, random, pool, target);
+        bytes += written.bytes;
+        if (!appendTargetId && written.bytes > meanBytes / 2) appendTargetId = key;
+        break;
+      }
+      default:
+        bytes += (await writeYoiSession(paths.yoi, yoiId(random, startMs), startMs, random, pool, target))
+          .bytes;
     }
-    asset.history.turns = turns;
-    asset.updated_at_ms = start + BigInt(count) * 1000n;
-    asset.project_context.name = sentence(random, 4);
-    const text = serializeAsset(asset);
-    bytes += Buffer.byteLength(text);
-    if (count > largest.turns) largest = { id, turns: count };
-    await writeFile(join(dir, `${id}.json`), text);
   }
-  return { bytes, largest: largest.id };
+  const giantStart = START_MS + sessions * 7 * 60_000;
+  const zeroclaw = await writeZeroclawSession(paths.zeroclaw, GIANT_ZEROCLAW_ID, random, pool, giantBytes);
+  const giantYoiId = yoiId(random, giantStart);
+  const yoi = await writeYoiSession(paths.yoi, giantYoiId, giantStart, random, pool, giantBytes);
+  return {
+    bytes: bytes + zeroclaw.bytes + yoi.bytes,
+    files: sessions + 2,
+    giantBytes: { zeroclaw: zeroclaw.bytes, yoi: yoi.bytes },
+    giantYoiId,
+    appendTargetId,
+  };
+}
+
+/** The corpus as the benchmark sees it once it sits in `dir`: root ids are the Library's. */
+function describe(dir: string, written: Written): Corpus {
+  const paths = layout(dir);
+  const giant = (format: FormatId, id: string, bytes: number): GiantSession => ({
+    rootId: rootId(paths[format]),
+    id,
+    path: join(paths[format], `${id}.jsonl`),
+    bytes,
+  });
+  return {
+    dir,
+    roots: (Object.entries(paths) as [FormatId, string][]).map(([format, path]) => ({
+      id: rootId(path),
+      path,
+      format,
+    })),
+    bytes: written.bytes,
+    files: written.files,
+    giant: {
+      zeroclaw: giant('zeroclaw', GIANT_ZEROCLAW_ID, written.giantBytes.zeroclaw),
+      yoi: giant('yoi', written.giantYoiId, written.giantBytes.yoi),
+    },
+    appendTarget: {
+      id: written.appendTargetId,
+      path: join(paths.zeroclaw, `${written.appendTargetId}.jsonl`),
+    },
+  };
 }

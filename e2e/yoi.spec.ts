@@ -178,8 +178,9 @@ test('fork from here makes a new session whose lineage shows the fork', async ({
   await expect(forks.first()).toBeVisible();
   await forks.nth(1).click();
 
+  // The assistant turn starts at line 3 and shows its tool's result from line 4: the fork keeps both.
   const dialog = app.getByRole('dialog', { name: 'Fork from here?' });
-  await expect(dialog).toContainText(/up to line \d+/);
+  await expect(dialog).toContainText('up to line 4');
   await shoot(app, 'fork-dialog');
   await dialog.getByRole('button', { name: 'Fork', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -207,6 +208,95 @@ test('fork from here makes a new session whose lineage shows the fork', async ({
   await expect(branched).toBeVisible();
   await expect(branched).toHaveAttribute('aria-label', 'Turn 2, assistant');
   await shoot(app, 'branch-point');
+});
+
+test('a turn end, a notice row, forks from its own entry', async ({ app, sandbox }) => {
+  const session = await openSession(app, '01');
+  const notice = session.getByRole('note').filter({ hasText: 'Turn 1 ended' });
+  await notice.getByRole('button', { name: 'Fork from here' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Fork from here?' });
+  await expect(dialog).toContainText('up to line 7');
+  await dialog.getByRole('button', { name: 'Fork', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sessionList(app).locator('.row-main')).toHaveCount(7);
+
+  const made = (await readdir(sandbox.sessionsDir)).filter(
+    (name) => name.endsWith('.jsonl') && !name.endsWith('.trace.jsonl') && !name.startsWith('0196a1b2-0000-'),
+  );
+  expect(made).toHaveLength(1);
+  const start = JSON.parse(
+    (await readFile(join(sandbox.sessionsDir, made[0] ?? ''), 'utf8')).split('\n')[0] ?? '',
+  );
+  const source = (await readFile(join(sandbox.sessionsDir, `${id('01')}.jsonl`), 'utf8')).split('\n');
+  expect(start.forked_from).toEqual({ session_id: id('01'), at_hash: JSON.parse(source[6] ?? '').hash });
+  // Everything up to the turn end: the question, the call and its result.
+  expect(start.history.map((item: { type: string }) => item.type)).toEqual([
+    'message',
+    'reasoning',
+    'tool_call',
+    'tool_result',
+  ]);
+});
+
+test('a yoi session is named in the app data, everywhere its title shows, and its log is untouched', async ({
+  app,
+  sandbox,
+}) => {
+  const log = join(sandbox.sessionsDir, `${id('01')}.jsonl`);
+  const before = await readFile(log);
+  const session = await openSession(app, '01');
+  await session.getByRole('button', { name: 'Rename' }).click();
+  const field = session.getByRole('textbox', { name: 'New session name' });
+  await field.fill('Weather check');
+  await field.press('Enter');
+  await expect(session.getByRole('heading', { name: 'Weather check', exact: true })).toBeVisible();
+  await expect(sessionList(app).getByRole('button', { name: /^Weather check/ })).toBeVisible();
+  expect(await readFile(log)).toEqual(before);
+  expect(JSON.parse(await readFile(join(sandbox.homeDir, 'names.json'), 'utf8'))).toMatchObject({
+    names: [{ format: 'yoi', id: id('01'), title: 'Weather check' }],
+  });
+
+  // …03 was forked from …01: its lineage names the origin by the new name.
+  await openSession(app, '03');
+  await session.getByRole('tab', { name: 'Lineage' }).click();
+  const tree = session.getByRole('list', { name: 'Lineage tree' });
+  await expect(tree.getByRole('button', { name: 'Weather check' })).toBeVisible();
+
+  await app.reload();
+  await expect(sessionList(app).getByRole('button', { name: /^Weather check/ })).toBeVisible();
+});
+
+test('deleting a session others were made from asks first, and says what becomes of them', async ({
+  app,
+  sandbox,
+}) => {
+  const log = join(sandbox.sessionsDir, `${id('01')}.jsonl`);
+  await sessionList(app)
+    .getByRole('button', { name: `Delete ${id('01')}` })
+    .click();
+  const dialog = app.getByRole('dialog', { name: 'Delete a session others were made from?' });
+  await expect(dialog).toContainText(`1 session was forked or compacted from “${id('01')}”`);
+  await expect(dialog).toContainText('their link back will point at a session in the trash');
+  await shoot(app, 'delete-origin');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(readFile(log)).resolves.toBeTruthy();
+
+  await sessionList(app)
+    .getByRole('button', { name: `Delete ${id('01')}` })
+    .click();
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: /Moved “.+” to the trash/ })).toBeVisible();
+  await expect(row(app, '01')).toHaveCount(0);
+  await expect(readFile(log)).rejects.toMatchObject({ code: 'ENOENT' });
+
+  // A fork, which nothing was made from, goes to the trash without a question.
+  await sessionList(app)
+    .getByRole('button', { name: `Delete ${id('03')}` })
+    .click();
+  await expect(row(app, '03')).toHaveCount(0);
+  await expect(dialog).toBeHidden();
 });
 
 test('compact into a new session starts one from a summary', async ({ app }) => {

@@ -21,6 +21,7 @@ const options = {
   'turn-id': { type: 'string' },
   at: { type: 'string' },
   summary: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 /** The options of particular commands; a key is present only when its option was given. */
@@ -33,6 +34,7 @@ export interface CommandOptions {
   turnId?: string;
   at?: string;
   summary?: string;
+  force?: true;
 }
 export type OptionName = keyof CommandOptions;
 
@@ -98,6 +100,7 @@ function commandOptions(values: {
   'turn-id'?: string;
   at?: string;
   summary?: string;
+  force?: boolean;
 }): CommandOptions {
   const given: CommandOptions = {};
   if (values.role !== undefined) given.role = values.role;
@@ -108,6 +111,7 @@ function commandOptions(values: {
   if (values['turn-id'] !== undefined) given.turnId = values['turn-id'];
   if (values.at !== undefined) given.at = entryHash(values.at);
   if (values.summary !== undefined) given.summary = values.summary;
+  if (values.force) given.force = true;
   return given;
 }
 

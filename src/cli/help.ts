@@ -11,6 +11,7 @@ const optionHelp: Record<OptionName, { value?: string; description: string }> = 
   turnId: { value: 'ID', description: 'the turn the recorded state belongs to' },
   at: { value: 'HASH', description: 'the last entry to keep, by its "hash": 64 lowercase hex digits' },
   summary: { value: 'TEXT', description: "the new session's whole history, in place of the old one's" },
+  force: { description: 'delete even a session that others were forked or compacted from' },
 };
 
 /** Longer synopses put their summary on the next line rather than pushing every summary right. */

@@ -15,6 +15,7 @@ import { renameCommand } from './commands/rename';
 import { restoreCommand } from './commands/restore';
 import { rmCommand } from './commands/rm';
 import { rootsCommand } from './commands/roots';
+import { searchCommand } from './commands/search';
 import { showCommand } from './commands/show';
 import { stateCommand } from './commands/state';
 import { stuckCommand } from './commands/stuck';
@@ -31,6 +32,7 @@ export type { CliIo } from './context';
 const commands: readonly Command[] = [
   rootsCommand,
   listCommand,
+  searchCommand,
   showCommand,
   renameCommand,
   rmCommand,

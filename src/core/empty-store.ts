@@ -8,6 +8,7 @@ function missing(): never {
 /** The store of a root whose directory is empty, so no format could be detected: it holds nothing. */
 export const emptyStore: FormatStore = {
   list: async () => [],
+  enumerate: async () => ({ sessions: [], shared: [] }),
   summary: async () => missing(),
   detail: async () => missing(),
   turns: async () => missing(),

@@ -6,6 +6,9 @@ import { AppError } from '../shared/errors';
 import { safeExternalUrl } from '../shared/links';
 import type { RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
 import type { Environment, FormatStore, WriteOutcome } from './formats/format';
+import { openIndex } from './index/client';
+import type { IndexClient, WorkerEntry } from './index/client';
+import { NameBook } from './names';
 import { isDirectory, RootOpener, searchedPlaces } from './roots';
 import type { Root } from './roots';
 import { SettingsFile } from './settings';
@@ -26,6 +29,8 @@ export interface LibraryOptions {
   version: string;
   /** The host's way to open an allowlisted URL outside the app, where it has one. */
   openExternal?: (url: string) => Promise<void>;
+  /** Runs the search index in this worker; without it the index runs inline (the CLI, tests). */
+  indexWorker?: WorkerEntry;
 }
 
 export interface Library {
@@ -40,12 +45,41 @@ export function createLibrary(options: LibraryOptions): Library {
   const settings = new SettingsFile(join(options.appDataDir, 'settings.json'));
   const trash = new Trash(join(options.appDataDir, 'trash'));
   const journal = new UndoJournal(join(options.appDataDir, 'undo'));
+  const names = new NameBook(options.appDataDir);
   const opener = new RootOpener();
   const demoSource = join(options.resourcesDir, 'demo');
   const demoCopy = join(options.appDataDir, 'demo', 'orcs');
 
   function emit<E extends EventName>(event: E, payload: Events[E]): void {
     emitter.emit(event, payload);
+  }
+
+  let index: IndexClient | null = null;
+  /** The index, told the roots in use; it is opened by the first call that needs it. */
+  async function indexed(): Promise<IndexClient> {
+    index ??= openIndex(
+      join(options.appDataDir, 'index', 'sessions.sqlite'),
+      {
+        onProgress: (status) => emit('index.progress', status),
+        onChanged: (changedRoots) =>
+          emit('library.changed', { root: changedRoots.length === 1 ? (changedRoots[0] ?? null) : null }),
+      },
+      options.indexWorker,
+    );
+    const inUse = (await roots()).flatMap((each) =>
+      each.format ? [{ id: each.id, path: each.path, format: each.format }] : [],
+    );
+    await index.setRoots(inUse);
+    return index;
+  }
+
+  /** Brings the index up to date with sessions the app itself just wrote, then says so. */
+  async function changed(root: string | null, refs: SessionRef[] = []): Promise<void> {
+    if (index) {
+      const client = await indexed();
+      await Promise.all(refs.map((ref) => client.refresh(ref)));
+    }
+    emit('library.changed', { root });
   }
 
   async function roots(): Promise<Root[]> {
@@ -82,8 +116,22 @@ export function createLibrary(options: LibraryOptions): Library {
           step: outcome.undo,
         })
       : null;
-    emit('library.changed', { root: ref.root });
+    await changed(ref.root, [ref]);
     return { summary: outcome.summary, undoId };
+  }
+
+  /** Summaries with the names the app keeps for formats that have none (NameBook) laid over. */
+  async function named(summaries: SessionSummary[]): Promise<SessionSummary[]> {
+    const nameOf = await names.lookup();
+    return summaries.map((summary) => {
+      const title = nameOf(summary.format, summary.ref.root, summary.ref.id);
+      return title === undefined ? summary : { ...summary, title, untitled: false };
+    });
+  }
+
+  async function namedOne(summary: SessionSummary): Promise<SessionSummary> {
+    const [one = summary] = await named([summary]);
+    return one;
   }
 
   async function moveToTrash(owner: Root, summary: SessionSummary): Promise<string> {
@@ -128,18 +176,51 @@ export function createLibrary(options: LibraryOptions): Library {
         await cp(demoSource, demoCopy, { recursive: true, errorOnExist: false, force: false });
       }
       await settings.update((current) => ({ ...current, demo: true }));
-      emit('library.changed', { root: null });
+      if (index) void (await indexed()).sync();
+      await changed(null);
       return toRootInfo(opener.open(demoCopy, 'orcs', 'demo'));
     },
 
     async 'sessions.list'({ root: only }) {
       const chosen = only ? [await root(only)] : await roots();
       const lists = await Promise.all(chosen.map((each) => each.store.list()));
-      return lists.flat().sort(newestFirst);
+      return named(lists.flat().sort(newestFirst));
+    },
+
+    async 'sessions.page'({ root: only, offset, limit }) {
+      const client = await indexed();
+      if (only) await root(only);
+      // Without a watcher yet, every first page looks again; a pass that finds nothing new is cheap.
+      if (offset === 0) void client.sync();
+      const page = await client.page({ root: only, offset, limit });
+      return { ...page, items: await named(page.items) };
+    },
+
+    async 'search.query'(request) {
+      const client = await indexed();
+      // The CLI lives for one search, so it catches the index up first; the app shows progress instead.
+      if (options.host === 'cli') await client.sync();
+      const response = await client.search(request);
+      const sessions = await named(response.groups.map((group) => group.session));
+      return {
+        ...response,
+        groups: response.groups.map((group, i) => ({ ...group, session: sessions[i] ?? group.session })),
+      };
+    },
+
+    async 'index.status'() {
+      return (await indexed()).status();
+    },
+
+    async 'index.rebuild'() {
+      const client = await indexed();
+      void client.rebuild();
+      return client.status();
     },
 
     async 'session.get'({ ref }) {
-      return (await root(ref.root)).store.detail(ref.id);
+      const detail = await (await root(ref.root)).store.detail(ref.id);
+      return { ...detail, summary: await namedOne(detail.summary) };
     },
 
     async 'session.turns'({ ref, from, count }) {
@@ -147,16 +228,24 @@ export function createLibrary(options: LibraryOptions): Library {
     },
 
     async 'session.rename'({ ref, title }) {
-      const summary = await (await root(ref.root)).store.rename(ref.id, title);
-      emit('library.changed', { root: ref.root });
+      const owner = await root(ref.root);
+      let summary: SessionSummary;
+      if (owner.store.appNames) {
+        summary = await owner.store.summary(ref.id);
+        await names.set({ format: summary.format, root: owner.path, id: ref.id }, title);
+        summary = await namedOne(summary);
+      } else {
+        summary = await owner.store.rename(ref.id, title);
+      }
+      await changed(ref.root, [ref]);
       return summary;
     },
 
     async 'session.delete'({ ref }) {
       const owner = await root(ref.root);
-      const summary = await owner.store.summary(ref.id);
+      const summary = await namedOne(await owner.store.summary(ref.id));
       const trashId = await moveToTrash(owner, summary);
-      emit('library.changed', { root: ref.root });
+      await changed(ref.root, [ref]);
       return { trashId, summary };
     },
 
@@ -185,7 +274,7 @@ export function createLibrary(options: LibraryOptions): Library {
     async 'session.setState'({ ref, state, turnId }) {
       const { store } = await root(ref.root);
       const summary = await need(store, 'setState', 'record a run state')(ref.id, state, turnId);
-      emit('library.changed', { root: ref.root });
+      await changed(ref.root, [ref]);
       return summary;
     },
 
@@ -199,7 +288,11 @@ export function createLibrary(options: LibraryOptions): Library {
       const stale = await need(owner.store, 'stale', 'expire sessions')(ttlHours);
       const trashIds: string[] = [];
       for (const summary of stale) trashIds.push(await moveToTrash(owner, summary));
-      if (stale.length > 0) emit('library.changed', { root: id });
+      if (stale.length > 0)
+        await changed(
+          id,
+          stale.map((summary) => summary.ref),
+        );
       return { trashIds, sessions: stale };
     },
 
@@ -213,26 +306,36 @@ export function createLibrary(options: LibraryOptions): Library {
 
     async 'session.verify'({ ref }) {
       const { store } = await root(ref.root);
-      return need(store, 'verify', 'be verified: the format has no hash chain')(ref.id);
+      const report = await need(store, 'verify', 'be verified: the format has no hash chain')(ref.id);
+      // The index reads files in its own thread and has not seen this check: give it the result.
+      if (index) await index.putSummary(await store.summary(ref.id));
+      emit('library.changed', { root: ref.root });
+      return report;
     },
 
     async 'session.lineage'({ ref }) {
-      const { store } = await root(ref.root);
-      return need(store, 'lineage', 'be forked or compacted')(ref.id);
+      const { store, format } = await root(ref.root);
+      const graph = await need(store, 'lineage', 'be forked or compacted')(ref.id);
+      const nameOf = await names.lookup();
+      const nodes = graph.nodes.map((node) => {
+        const title = format && nameOf(format, node.ref.root, node.ref.id);
+        return title ? { ...node, title } : node;
+      });
+      return { ...graph, nodes };
     },
 
     async 'session.forkAt'({ ref, atHash }) {
       const { store } = await root(ref.root);
       const summary = await need(store, 'forkAt', 'be forked')(ref.id, atHash);
-      emit('library.changed', { root: ref.root });
-      return summary;
+      await changed(ref.root, [summary.ref]);
+      return namedOne(summary);
     },
 
     async 'session.compactIntoNew'({ ref, summary: text }) {
       const { store } = await root(ref.root);
       const summary = await need(store, 'compactIntoNew', 'be compacted into a new session')(ref.id, text);
-      emit('library.changed', { root: ref.root });
-      return summary;
+      await changed(ref.root, [summary.ref]);
+      return namedOne(summary);
     },
 
     async 'undo.apply'({ undoId }) {
@@ -242,16 +345,16 @@ export function createLibrary(options: LibraryOptions): Library {
         opener.open(record.root.path, record.format, 'added');
       const summary = await need(owner.store, 'revert', 'undo writes')(record.sessionId, record.step);
       await journal.forget(undoId);
-      emit('library.changed', { root: owner.id });
+      await changed(owner.id, [summary.ref]);
       return summary;
     },
 
     async 'trash.restore'({ trashId }) {
       const manifest = await trash.restore(trashId);
-      emit('library.changed', { root: manifest.root.id });
+      await changed(manifest.root.id, [{ root: manifest.root.id, id: manifest.sessionId }]);
       const owner = (await roots()).find((candidate) => candidate.id === manifest.root.id);
       const restored = owner ?? opener.open(manifest.root.path, manifest.format, 'added');
-      return restored.store.summary(manifest.sessionId);
+      return namedOne(await restored.store.summary(manifest.sessionId));
     },
   };
 
@@ -263,6 +366,8 @@ export function createLibrary(options: LibraryOptions): Library {
     },
     async close() {
       emitter.removeAllListeners();
+      await index?.close();
+      index = null;
     },
   };
 }

@@ -89,6 +89,7 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     openExternal,
+    indexWorker: { url: new URL('./index-worker.js', import.meta.url) },
   });
   registerCalls(ipcMain, library.handlers);
   forwardEvents(library, (channel, payload) => {

@@ -35,6 +35,7 @@ const bridge = {
   library: { openDemo: call('library.openDemo') },
   sessions: {
     list: call('sessions.list'),
+    page: call('sessions.page'),
     stale: call('sessions.stale'),
     cleanup: call('sessions.cleanup'),
     stuck: call('sessions.stuck'),
@@ -55,9 +56,14 @@ const bridge = {
     compactIntoNew: call('session.compactIntoNew'),
     delete: call('session.delete'),
   },
+  search: { query: call('search.query') },
+  index: { status: call('index.status'), rebuild: call('index.rebuild') },
   trash: { restore: call('trash.restore') },
   undo: { apply: call('undo.apply') },
-  events: { 'library.changed': subscribe('library.changed') },
+  events: {
+    'library.changed': subscribe('library.changed'),
+    'index.progress': subscribe('index.progress'),
+  },
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('sessionscope', bridge);

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { client } from './api';
 import { CleanupDialog } from './features/library/CleanupDialog';
+import { YoiDialogs } from './features/inspector/yoi/YoiDialogs';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { SessionList } from './features/library/SessionList';
 import { SessionView } from './features/session/SessionView';
+import { StatusBar } from './features/status/StatusBar';
 import { Toasts } from './features/toasts/Toasts';
 import { WriteDialogs } from './features/writes/WriteDialogs';
 import { useAppStore } from './store/store';
@@ -51,8 +53,10 @@ export function App() {
           <SessionView />
         </div>
       )}
+      <StatusBar />
       <WriteDialogs />
       <CleanupDialog />
+      <YoiDialogs />
       <Toasts />
     </div>
   );

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)),
     host: 'browser',
     version,
+    indexWorker: { url: new URL('./index-worker.js', import.meta.url) },
   });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const server = await startServer({ library, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {

@@ -18,6 +18,8 @@ import type {
   UnreadableLine,
   WriteResult,
 } from './model';
+import { formatIds } from './model';
+import type { IndexStatus, SearchResponse, SessionPage } from './search';
 
 /** Root ids are derived by the core from paths it discovered; they are never paths. */
 export const rootIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a root id');
@@ -112,6 +114,34 @@ const compactIntoNewInput = z
       .max(1024 * 1024),
   })
   .strict();
+/** Long enough for any real query; longer input is cut by the query parser, never an error. */
+const searchInput = z
+  .object({
+    query: z.string().max(100_000),
+    filters: z
+      .object({
+        formats: z.array(z.enum(formatIds)).max(8).optional(),
+        roots: z.array(rootIdSchema).max(64).optional(),
+        project: z.string().max(1000).optional(),
+        roles: z.array(z.string().max(32)).max(16).optional(),
+        tool: z.string().max(200).optional(),
+        from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+        to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+        states: z.array(z.enum(runStates)).max(3).optional(),
+        toolFailed: z.boolean().optional(),
+      })
+      .strict()
+      .default({}),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+const pageInput = z
+  .object({
+    root: rootIdSchema.optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
 const stuckInput = z.object({ root: rootIdSchema.optional(), thresholdSecs: seconds }).strict();
 
 /** Binds an input schema to an output type; the output exists only at compile time. */
@@ -129,6 +159,10 @@ export const calls = {
   'sessions.list': call<z.ZodObject<{ root: z.ZodOptional<typeof rootIdSchema> }>, SessionSummary[]>(
     z.object({ root: rootIdSchema.optional() }).strict(),
   ),
+  'sessions.page': call<typeof pageInput, SessionPage>(pageInput),
+  'search.query': call<typeof searchInput, SearchResponse>(searchInput),
+  'index.status': call<typeof empty, IndexStatus>(empty),
+  'index.rebuild': call<typeof empty, IndexStatus>(empty),
   'session.get': call<z.ZodObject<{ ref: typeof sessionRefSchema }>, SessionDetail>(
     z.object({ ref: sessionRefSchema }).strict(),
   ),
@@ -189,9 +223,11 @@ export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<Cal
 export interface Events {
   /** Sessions under a root changed (our own writes now; the watcher later). */
   'library.changed': { root: string | null };
+  /** Indexing moved on; at most a few a second. */
+  'index.progress': IndexStatus;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['library.changed'];
+export const eventNames: EventName[] = ['library.changed', 'index.progress'];
 
 /** The IPC channel an event travels on from the Electron main process to the preload. */
 export function eventChannel(name: EventName): string {

@@ -120,6 +120,8 @@ export interface SessionSummary {
   /** Where the session's messages live when not in the usual file, e.g. "sessions.db". */
   storage: string | null;
   state: SessionRunState | null;
+  /** Listed from its file alone while the index has yet to read it: title and counts are to come. */
+  pending?: boolean;
 }
 
 export interface ToolCall {

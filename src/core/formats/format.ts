@@ -23,12 +23,36 @@ export interface RootHandle {
   path: string;
 }
 
+/** A session's main file as the search index tracks it. */
+export interface SessionFile {
+  id: string;
+  path: string;
+  /** What the index tracks it by: the path, or path#id where several sessions share one file. */
+  key: string;
+}
+
+/** What a directory read alone can tell, for the index's quick first pass. */
+export interface Enumeration {
+  sessions: SessionFile[];
+  /** Files every session's summary depends on (ZeroClaw's sessions.db holds names and states). */
+  shared: string[];
+}
+
 /**
  * One format's sessions inside one root, in the normalised model. The store maps ids to files
  * itself: callers never hand it a path, and every id is checked against the format's pattern.
  */
 export interface FormatStore {
+  /**
+   * The format has no place for a name, so the Library keeps names in the app-data directory
+   * (NameBook) and `rename` is never called.
+   */
+  readonly appNames?: true;
   list(): Promise<SessionSummary[]>;
+  /** Every session's main file, without parsing any: a cold start lists from this. */
+  enumerate(): Promise<Enumeration>;
+  /** Sessions only ever grow by appended lines (a rewrite replaces the file), so an index can read just the new turns. */
+  readonly appendOnly?: true;
   summary(id: string): Promise<SessionSummary>;
   detail(id: string): Promise<SessionDetail>;
   turns(id: string, from: number, count: number): Promise<TurnPage>;

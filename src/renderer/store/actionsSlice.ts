@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { madeFromCount } from '../../shared/lineage';
 import type { SessionRef } from '../../shared/model';
 import { client } from '../api';
 import { messageOf } from './messages';
@@ -11,7 +12,10 @@ export interface ActionsSlice {
   startRename(ref: SessionRef, place: 'list' | 'header'): void;
   cancelRename(): void;
   rename(ref: SessionRef, title: string): Promise<boolean>;
+  /** Deletes, after a warning where other sessions were made from this one. */
   remove(ref: SessionRef): Promise<void>;
+  /** Moves the session to the trash, with an Undo. */
+  trashSession(ref: SessionRef): Promise<void>;
   restore(trashId: string): Promise<void>;
 }
 
@@ -46,6 +50,24 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
   },
 
   async remove(ref) {
+    const { sessions, detail } = get();
+    const summary =
+      sessions.find((each) => sameRef(each.ref, ref)) ??
+      (detail && sameRef(detail.summary.ref, ref) ? detail.summary : null);
+    // yoi sessions name the one they were forked or compacted from (formats.md §3.3).
+    if (summary?.format === 'yoi') {
+      try {
+        const made = madeFromCount(await client.call('session.lineage', { ref }), ref);
+        if (made > 0) return get().askDeleteOrigin(summary, made);
+      } catch (error) {
+        get().notify({ message: `Delete failed: ${messageOf(error)}`, tone: 'error' });
+        return;
+      }
+    }
+    await get().trashSession(ref);
+  },
+
+  async trashSession(ref) {
     try {
       const { trashId, summary } = await client.call('session.delete', { ref });
       set((state) => ({ sessions: state.sessions.filter((each) => !sameRef(each.ref, ref)) }));

@@ -15,6 +15,20 @@ export interface LibrarySlice {
   openDemo(): Promise<void>;
 }
 
+/** The index serves the list a page at a time; the list view is virtualised, so it holds them all. */
+const listPage = 1000;
+
+async function allSessions(): Promise<SessionSummary[]> {
+  const first = await client.call('sessions.page', { offset: 0, limit: listPage });
+  const items = [...first.items];
+  while (items.length < first.total) {
+    const next = await client.call('sessions.page', { offset: items.length, limit: listPage });
+    if (next.items.length === 0) break;
+    items.push(...next.items);
+  }
+  return items;
+}
+
 export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
   info: null,
   roots: [],
@@ -27,7 +41,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
       const [info, roots, sessions] = await Promise.all([
         get().info ?? client.call('app.info', {}),
         client.call('roots.list', {}),
-        client.call('sessions.list', {}),
+        allSessions(),
       ]);
       set({ info, roots, sessions, libraryStatus: 'ready', libraryError: null });
     } catch (error) {

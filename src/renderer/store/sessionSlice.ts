@@ -15,7 +15,10 @@ export interface SessionSlice {
   turnsTotal: number;
   sessionStatus: 'idle' | 'loading' | 'ready' | 'error';
   sessionError: string | null;
-  openSession(ref: SessionRef): Promise<void>;
+  /** The turn to bring into view once its session opens: where a search hit was found. */
+  focusTurn: { ref: SessionRef; turn: number } | null;
+  /** Opens a session, with its turns loaded up to `atTurn` and that turn focused when given. */
+  openSession(ref: SessionRef, atTurn?: number | null): Promise<void>;
   loadMoreTurns(): Promise<void>;
   closeSession(): void;
   /** Re-reads the open session after a change on disk, as many turns as were already shown. */
@@ -33,8 +36,9 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   turnsTotal: 0,
   sessionStatus: 'idle',
   sessionError: null,
+  focusTurn: null,
 
-  async openSession(ref) {
+  async openSession(ref, atTurn = null) {
     set({
       openRef: ref,
       detail: null,
@@ -42,11 +46,13 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       turnsTotal: 0,
       sessionStatus: 'loading',
       sessionError: null,
+      focusTurn: atTurn === null ? null : { ref, turn: atTurn },
     });
     try {
+      // The conversation scrolls to its focused turn only as it mounts, so that turn must be loaded.
       const [detail, page] = await Promise.all([
         client.call('session.get', { ref }),
-        client.call('session.turns', { ref, from: 0, count: pageSize }),
+        readTurns(ref, Math.max(pageSize, (atTurn ?? 0) + 1)),
       ]);
       if (!sameRef(get().openRef, ref)) return;
       set({ detail, turns: page.turns, turnsTotal: page.total, sessionStatus: 'ready' });
@@ -64,7 +70,15 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   },
 
   closeSession() {
-    set({ openRef: null, detail: null, turns: [], turnsTotal: 0, sessionStatus: 'idle', sessionError: null });
+    set({
+      openRef: null,
+      detail: null,
+      turns: [],
+      turnsTotal: 0,
+      sessionStatus: 'idle',
+      sessionError: null,
+      focusTurn: null,
+    });
   },
 
   async refreshSession() {

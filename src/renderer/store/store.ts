@@ -7,6 +7,8 @@ import { createLibrarySlice } from './librarySlice';
 import type { LibrarySlice } from './librarySlice';
 import { createListSlice } from './listSlice';
 import type { ListSlice } from './listSlice';
+import { createSearchSlice } from './searchSlice';
+import type { SearchSlice } from './searchSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { SessionSlice } from './sessionSlice';
 import { createToastSlice } from './toastSlice';
@@ -23,7 +25,8 @@ export type AppState = LibrarySlice &
   ListSlice &
   WritesSlice &
   CleanupSlice &
-  YoiSlice;
+  YoiSlice &
+  SearchSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createLibrarySlice(...args),
@@ -34,4 +37,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createWritesSlice(...args),
   ...createCleanupSlice(...args),
   ...createYoiSlice(...args),
+  ...createSearchSlice(...args),
 }));

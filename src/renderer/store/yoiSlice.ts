@@ -8,7 +8,9 @@ import type { AppState } from './store';
 /** A yoi write that makes a new session, behind a dialog; the old session is never changed. */
 export type YoiDialog =
   | { kind: 'fork'; ref: SessionRef; name: string; atHash: string; line: number | null; busy: boolean }
-  | { kind: 'compact-new'; ref: SessionRef; name: string; busy: boolean };
+  | { kind: 'compact-new'; ref: SessionRef; name: string; busy: boolean }
+  /** A delete held back: `made` sessions were forked or compacted from this one. */
+  | { kind: 'delete-origin'; ref: SessionRef; name: string; made: number; busy: boolean };
 
 /** Hash-chain checks and the writes that branch a yoi session (formats.md §3). */
 export interface YoiSlice {
@@ -23,9 +25,11 @@ export interface YoiSlice {
   verifyChain(summary: SessionSummary): Promise<void>;
   askFork(summary: SessionSummary, atHash: string, line: number | null): void;
   askCompactIntoNew(summary: SessionSummary): void;
+  askDeleteOrigin(summary: SessionSummary, made: number): void;
   closeYoiDialog(): void;
   confirmFork(): Promise<void>;
   confirmCompactIntoNew(summary: string): Promise<void>;
+  confirmDeleteOrigin(): Promise<void>;
 }
 
 export const createYoiSlice: StateCreator<AppState, [], [], YoiSlice> = (set, get) => {
@@ -76,6 +80,10 @@ export const createYoiSlice: StateCreator<AppState, [], [], YoiSlice> = (set, ge
       set({ yoiDialog: { kind: 'compact-new', ref: summary.ref, name: summary.title, busy: false } });
     },
 
+    askDeleteOrigin(summary, made) {
+      set({ yoiDialog: { kind: 'delete-origin', ref: summary.ref, name: summary.title, made, busy: false } });
+    },
+
     closeYoiDialog() {
       set({ yoiDialog: null });
     },
@@ -105,6 +113,15 @@ export const createYoiSlice: StateCreator<AppState, [], [], YoiSlice> = (set, ge
         set({ yoiDialog: null });
         get().notify({ message: `Compacting into a new session failed: ${messageOf(error)}`, tone: 'error' });
       }
+    },
+
+    async confirmDeleteOrigin() {
+      const dialog = get().yoiDialog;
+      if (dialog?.kind !== 'delete-origin' || dialog.busy) return;
+      busy();
+      // trashSession reports its own failure.
+      await get().trashSession(dialog.ref);
+      set({ yoiDialog: null });
     },
   };
 };

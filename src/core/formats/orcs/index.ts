@@ -3,7 +3,8 @@
  * The Library uses `orcsFormat`; the rest is exported for tools and tests that speak ORCS itself.
  */
 import type { SessionDetail, SessionSummary, TurnPage } from '../../../shared/model';
-import type { FormatAdapter, FormatStore, RootHandle } from '../format';
+import type { Enumeration, FormatAdapter, FormatStore, RootHandle } from '../format';
+import { sessionPath } from './id';
 import { OrcsStorageError } from './errors';
 import { detailOf, summaryOf, turnPage } from './model';
 import { defaultPlaces, detect } from './places';
@@ -21,6 +22,14 @@ export class OrcsFormatStore implements FormatStore {
 
   async list(): Promise<SessionSummary[]> {
     return (await this.store.scan()).map((d) => summaryOf(this.rootId, d));
+  }
+
+  async enumerate(): Promise<Enumeration> {
+    const sessions = (await this.store.ids()).map((id) => {
+      const path = sessionPath(this.store.basePath, id);
+      return { id, path, key: path };
+    });
+    return { sessions, shared: [] };
   }
 
   async summary(id: string): Promise<SessionSummary> {

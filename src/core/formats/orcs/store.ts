@@ -154,8 +154,8 @@ export class LocalFileStore implements SessionStore {
     return { mode: 'Offline', last_sync: null, pending_uploads: 0, pending_downloads: 0, conflicts: [] };
   }
 
-  /** Every session file in the folder, damaged ones included, newest `updated_at_ms` first. */
-  async scan(): Promise<SessionDigest[]> {
+  /** Ids of every session file in the folder, from its names alone. */
+  async ids(): Promise<string[]> {
     let names: string[];
     try {
       names = (await readdir(this.basePath, { withFileTypes: true }))
@@ -165,7 +165,12 @@ export class LocalFileStore implements SessionStore {
     } catch (error) {
       throw fromFsError(error, this.basePath);
     }
-    const ids = names.map(idFromFileName).filter((id): id is string => id !== null);
+    return names.map(idFromFileName).filter((id): id is string => id !== null);
+  }
+
+  /** Every session file in the folder, damaged ones included, newest `updated_at_ms` first. */
+  async scan(): Promise<SessionDigest[]> {
+    const ids = await this.ids();
     const found: SessionDigest[] = [];
     for (let i = 0; i < ids.length; i += LIST_CONCURRENCY) {
       const batch = await Promise.all(ids.slice(i, i + LIST_CONCURRENCY).map((id) => this.digestOrSkip(id)));

@@ -1,5 +1,5 @@
 /** yoi sessions in the normalised model (src/shared/model.ts, src/shared/panels/yoi.ts). */
-import type { ChainStatus, SessionDetail, SessionSummary, TurnPage } from '../../../shared/model';
+import type { ChainStatus, SessionDetail, SessionSummary } from '../../../shared/model';
 import type { YoiPanels, YoiTraceSummary } from '../../../shared/panels/yoi';
 import type { FileFacts } from '../../jsonl';
 import type { Digest } from './digest';
@@ -10,7 +10,7 @@ export interface Glance {
   facts: FileFacts;
   createdAt: string | null;
   chain: ChainStatus;
-  /** The full digest when the log was read (small, or read before in this state). */
+  /** The digest when the log was read (small, or read before in this state). */
   digest: Digest | null;
 }
 
@@ -20,17 +20,17 @@ export function summaryOf(rootId: string, g: Glance): SessionSummary {
   return {
     ref: { root: rootId, id: g.id },
     format: 'yoi',
-    // yoi sessions have no names; the Library may give them one of its own.
+    // yoi logs have no names; the Library lays the one it keeps for the session over these two.
     title: g.id,
     untitled: true,
     createdAt: d?.createdAt ?? g.createdAt,
     updatedAt: d?.updatedAt ?? new Date(g.facts.mtimeMs).toISOString(),
     projectPath: null,
-    turnCount: d ? d.turns.length : 0,
+    turnCount: d ? d.turnIndex.count : 0,
     sizeBytes: g.facts.size,
-    health: { unreadableLines: d ? d.unreadable.length : 0, damaged, chain: g.chain },
+    health: { unreadableLines: d ? d.index.unreadableCount : 0, damaged, chain: g.chain },
     capabilities: {
-      rename: false,
+      rename: true,
       delete: true,
       append: false,
       removeLast: false,
@@ -45,13 +45,6 @@ export function summaryOf(rootId: string, g: Glance): SessionSummary {
 
 export function detailOf(summary: SessionSummary, d: Digest, trace: YoiTraceSummary | null): SessionDetail {
   const { state } = d;
-  const totals = { inputTotalTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 0 };
-  for (const u of state.usageHistory) {
-    totals.inputTotalTokens += u.input_total_tokens;
-    totals.cacheReadTokens += u.cache_read_tokens;
-    totals.cacheWriteTokens += u.cache_write_tokens;
-    totals.outputTokens += u.output_tokens;
-  }
   const panels: YoiPanels = {
     format: 'yoi',
     sessionId: summary.ref.id,
@@ -60,21 +53,13 @@ export function detailOf(summary: SessionSummary, d: Digest, trace: YoiTraceSumm
     turnCount: state.turnCount,
     lastRunInterrupted: state.lastRunInterrupted,
     headHash: state.headHash,
-    historyItems: state.history.length,
+    historyItems: state.historyItems,
     forkedFrom: d.forkedFrom,
     compactedFrom: d.compactedFrom,
-    usage: d.usage,
-    usageTotals: totals,
-    extensions: d.extensions,
-    configChanges: d.configChanges,
-    runs: d.runs,
+    ...d.lists(),
+    usageTotals: { ...state.usageTotals },
     unknownEntries: d.unknownEntries,
     trace,
   };
   return { summary, compactions: [], panels };
-}
-
-export function turnPage(d: Digest, from: number, count: number): TurnPage {
-  const start = Math.max(0, Math.min(from, d.turns.length));
-  return { total: d.turns.length, from: start, turns: d.turns.slice(start, start + Math.max(0, count)) };
 }

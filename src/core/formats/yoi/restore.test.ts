@@ -129,7 +129,8 @@ describe('turns', () => {
       },
       { kind: 'run_errored' as const, ts: 4500, interrupted: true, message: 'boom' },
     ];
-    const { turns } = await digestLog(await writeLog(await tempDir(), SOURCE_ID, chain(entries).lines));
+    const { lines, hashes } = chain(entries);
+    const { turns } = await digestLog(await writeLog(await tempDir(), SOURCE_ID, lines));
     expect(turns.map((t) => [t.role, t.notice, t.text, t.tags])).toEqual([
       ['user', false, 'Check weather', []],
       ['assistant', false, '', []],
@@ -158,6 +159,12 @@ describe('turns', () => {
       { text: 'think', summary: [], encrypted: false, status: 'inprogress' },
     ]);
     expect(assistant?.metadata.line).toBe(3);
+    expect(assistant?.metadata.hash).toBe(hashes[2]);
+    // The result on line 4 is shown in this turn, so the turn ends there.
+    expect(assistant?.metadata.endLine).toBe(4);
+    expect(assistant?.metadata.endHash).toBe(hashes[3]);
+    expect(turns[0]?.metadata.endHash).toBeUndefined();
+    expect(turns[2]?.metadata).toMatchObject({ line: 7, hash: hashes[6] });
     expect(assistant?.time).toBe('1970-01-01T00:00:03.000Z');
     expect(turns.map((t) => t.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });

@@ -202,4 +202,29 @@ describe('serializeValue', () => {
   it('writes floats as serde_json writes f64', () => {
     expect(serializeValue([1.5, -0.25, 1e300, 3])).toBe('[1.5,-0.25,1e+300,3]');
   });
+
+  it('writes -0 as serde_json writes the f64 it reads `-0` as, and +0 as the integer 0', () => {
+    expect(serializeValue([-0, 0, -0.0])).toBe('[-0.0,0,-0.0]');
+  });
+
+  it('writes bigint u64 and i64 values as their exact digits, and refuses wider ones', () => {
+    expect(serializeValue({ max: 18446744073709551615n, min: -9223372036854775808n, small: 7n })).toBe(
+      '{"max":18446744073709551615,"min":-9223372036854775808,"small":7}',
+    );
+    expect(() => serializeValue(18446744073709551616n)).toThrow(RangeError);
+    expect(() => serializeValue(-9223372036854775809n)).toThrow(RangeError);
+  });
+
+  it('an extension payload with a bigint and a -0 hashes as its golden line', () => {
+    const entry: LogEntry = {
+      kind: 'extension',
+      ts: 9,
+      domain: 'memory.extract',
+      payload: { processed_through_entry: 9007199254740993n, offset: -0 },
+    };
+    const json =
+      '{"kind":"extension","ts":9,"domain":"memory.extract","payload":{"offset":-0.0,"processed_through_entry":9007199254740993}}';
+    expect(serializeEntry(entry)).toBe(json);
+    expect(hashedLine(null, entry).hash).toBe(zeroHashOf(json));
+  });
 });

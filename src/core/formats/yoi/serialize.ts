@@ -110,9 +110,20 @@ const origin = (o: SessionOrigin | undefined): string | undefined =>
 /** Byte order of the UTF-8 keys, which is how Rust's `String: Ord` (and so BTreeMap) sorts. */
 const byUtf8 = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
+const U64_MAX = (1n << 64n) - 1n;
+const I64_MIN = -(1n << 63n);
+
+/** A Value number holds a u64 or an i64 exactly; anything wider it cannot hold at all. */
+function integer(n: bigint): string {
+  if (n > U64_MAX || n < I64_MIN) throw new RangeError(`not a u64 or i64: ${n}`);
+  return n.toString();
+}
+
 /**
  * A `serde_json::Value` as the crate writes it. A JS number that is an integer is written as one
- * (serde's u64/i64); anything else as an f64. bigint carries u64/i64 values beyond 2^53.
+ * (serde's u64/i64); anything else as an f64. bigint carries u64/i64 values beyond 2^53. -0 is
+ * an f64 to serde_json (it reads `-0` as -0.0, there being no negative zero integer), so it
+ * stays `-0.0` rather than collapsing to the integer 0, which would change the entry's hash.
  */
 export function serializeValue(v: JsonValue): string {
   if (v === null) return 'null';
@@ -120,9 +131,9 @@ export function serializeValue(v: JsonValue): string {
     case 'boolean':
       return v ? 'true' : 'false';
     case 'bigint':
-      return v.toString();
+      return integer(v);
     case 'number':
-      return Number.isSafeInteger(v) ? String(v) : formatF64(v);
+      return Number.isSafeInteger(v) && !Object.is(v, -0) ? String(v) : formatF64(v);
     case 'string':
       return str(v);
   }

@@ -35,7 +35,7 @@ describe('YoiFormatStore', () => {
       updatedAt: '1970-01-01T00:00:04.200Z',
       turnCount: 4,
       health: { unreadableLines: 0, damaged: null, chain: { status: 'verified', lines: 8 } },
-      capabilities: { rename: false, delete: true, append: false },
+      capabilities: { rename: true, delete: true, append: false },
     });
   });
 

@@ -4,7 +4,7 @@
  * to LIST_READ_BYTES are read and verified while listing; larger ones are glanced at (first
  * line, file facts) until opened or verified, after which the cached results show in the list.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type {
   ChainReport,
@@ -17,17 +17,18 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { factsOf, readRange } from '../../jsonl';
 import { fromFsError } from '../../fs-errors';
-import type { FormatStore, RootHandle } from '../format';
+import type { Enumeration, FormatStore, RootHandle } from '../format';
 import { PREVIEW_BYTES, unreadableOf } from '../zeroclaw/model';
-import { digestCached, digestIfCached } from './digest';
+import { digestCached, digestIfCached, withDigest } from './digest';
 import { readStart } from './head';
 import { assertSessionId, idFromFileName, logPath, tracePath } from './id';
 import { lineageOf } from './lineage';
-import { detailOf, summaryOf, turnPage } from './model';
+import { detailOf, summaryOf } from './model';
 import type { Glance } from './model';
 import { restore } from './restore';
 import { isoOf } from './timeline';
 import { readTrace } from './trace';
+import { readTurns } from './turn-page';
 import { cachedStatus, statusOf, verifyCached } from './verify';
 import { YoiWriter } from './writer';
 import type { WriterOptions } from './writer';
@@ -37,6 +38,7 @@ const LIST_CONCURRENCY = 8;
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export class YoiFormatStore implements FormatStore {
+  readonly appNames = true;
   readonly dir: string;
   readonly writer: YoiWriter;
   private readonly rootId: string;
@@ -47,19 +49,19 @@ export class YoiFormatStore implements FormatStore {
     this.writer = new YoiWriter(root.path, options);
   }
 
+  readonly appendOnly = true;
+
+  async enumerate(): Promise<Enumeration> {
+    const sessions = (await this.ids()).map((id) => {
+      const path = logPath(this.dir, id);
+      return { id, path, key: path };
+    });
+    return { sessions, shared: [] };
+  }
+
   /** Newest first, as `list_sessions` sorts (UUIDv7 ids sort by creation time). */
   async list(): Promise<SessionSummary[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (error) {
-      throw fromFsError(error, `sessions folder ${this.dir}`);
-    }
-    const ids = names
-      .map(idFromFileName)
-      .filter((id): id is string => id !== null)
-      .sort()
-      .reverse();
+    const ids = (await this.ids()).sort().reverse();
     const out: SessionSummary[] = [];
     for (let i = 0; i < ids.length; i += LIST_CONCURRENCY) {
       const batch = await Promise.all(
@@ -76,16 +78,17 @@ export class YoiFormatStore implements FormatStore {
 
   async detail(id: string): Promise<SessionDetail> {
     const g = await this.glance(id, false);
-    const digest = g.digest ?? (await digestCached(logPath(this.dir, id), g.facts));
+    const digest = g.digest ?? (await digestCached(logPath(this.dir, id)));
     const summary = summaryOf(this.rootId, { ...g, digest });
     return detailOf(summary, digest, await readTrace(tracePath(this.dir, id)));
   }
 
   async turns(id: string, from: number, count: number): Promise<TurnPage> {
-    const g = await this.glance(id, false);
-    return turnPage(g.digest ?? (await digestCached(logPath(this.dir, id), g.facts)), from, count);
+    await this.stats(id);
+    return withDigest(logPath(this.dir, id), (digest, handle) => readTurns(handle, digest, from, count));
   }
 
+  /** A name in the log would be an entry the agent never wrote; the Library names yoi sessions. */
   rename(): Promise<SessionSummary> {
     return Promise.reject(new AppError('unsupported', 'yoi sessions have no names to rename'));
   }
@@ -101,20 +104,14 @@ export class YoiFormatStore implements FormatStore {
   }
 
   async unreadable(id: string): Promise<UnreadableLine[]> {
-    const path = logPath(this.dir, id);
-    const g = await this.glance(id, false);
-    const digest = g.digest ?? (await digestCached(path, g.facts));
-    if (digest.unreadable.length === 0) return [];
-    const handle = await open(path, 'r');
-    try {
+    await this.stats(id);
+    return withDigest(logPath(this.dir, id), async (digest, handle) => {
       const out: UnreadableLine[] = [];
       for (const bad of digest.unreadable) {
         out.push(unreadableOf(bad, await readRange(handle, bad.offset, Math.min(bad.length, PREVIEW_BYTES))));
       }
       return out;
-    } finally {
-      await handle.close();
-    }
+    });
   }
 
   async verify(id: string): Promise<ChainReport> {
@@ -169,6 +166,16 @@ export class YoiFormatStore implements FormatStore {
     return this.summary(made.id);
   }
 
+  private async ids(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      throw fromFsError(error, `sessions folder ${this.dir}`);
+    }
+    return names.map(idFromFileName).filter((id): id is string => id !== null);
+  }
+
   private async stats(id: string): Promise<Stats> {
     assertSessionId(id);
     try {
@@ -182,7 +189,7 @@ export class YoiFormatStore implements FormatStore {
     const path = logPath(this.dir, id);
     const facts = factsOf(await this.stats(id));
     if (!listing || facts.size <= LIST_READ_BYTES) {
-      const digest = await digestCached(path, facts);
+      const digest = await digestCached(path);
       let chain = cachedStatus(path, facts);
       if (chain.status === 'unchecked' && facts.size <= LIST_READ_BYTES)
         chain = statusOf(await verifyCached(path));

@@ -4,8 +4,16 @@
  * turn, with reasoning folded into its metadata (`metadata.reasoning`): the crate writes
  * reasoning in the same `assistant_items` batch as the reply it led to, and a turn per thought
  * would double the turn count without anything to read in most of them (encrypted or summarised).
- * Tool results attach to their call by `call_id`. Turn ends, run outcomes, config changes,
- * origins and anything unknown are notice turns at their place in the log.
+ * Tool results attach to their call by `call_id`; the turn then also names the entry of its last
+ * result (`endLine`/`endHash` beside its first entry's `line`/`hash`), where a fork of the whole
+ * turn cuts. Turn ends, run outcomes, config changes, origins and anything unknown are notice
+ * turns at their place in the log.
+ *
+ * The same fold serves a whole-log pass that keeps no turns (it only reports where each is made
+ * and completed, for the turn index) and a page that replays a byte range of the log from the
+ * line of its first turn (turn-page.ts). Nothing but tool results reaches back across lines: an
+ * assistant turn only gathers items of its own entry, so a page needs just its first turn's index
+ * and which of its results the whole log gave to calls made before the page.
  */
 import type { ToolCall, Turn } from '../../../shared/model';
 import { extraOf } from './entries';
@@ -38,17 +46,48 @@ function describeConfig(c: RequestConfig): string {
     .join(', ');
 }
 
+export interface TimelineOptions {
+  /** Keep the turns made in `turns`; a pass that only indexes them does not. */
+  keep?: boolean;
+  /**
+   * Fill in what turns show (text, time, arguments, reasoning, metadata). A pass that only
+   * indexes them needs just their roles, places and calls: the rest is a third of its time.
+   */
+  content?: boolean;
+  /** The index of the first turn made: a page replays the log from its first turn's line. */
+  firstIndex?: number;
+  /** Told of each turn as it is made. */
+  onTurn?: (turn: Turn) => void;
+  /** Told when item `ordinal` of the entry at `place` gives its result to a call of `turn`. */
+  onResult?: (turn: Turn, place: Place, ordinal: number) => void;
+  /**
+   * Whether the whole log gave item `ordinal` of the entry on `line` to a call. A page that has
+   * no such call pending made it before the page's first line, so the result is not a turn here.
+   */
+  resultTaken?: (line: number, ordinal: number) => boolean;
+}
+
 export class Timeline {
   readonly turns: Turn[] = [];
+  private next: number;
+  private readonly content: boolean;
+  private last: Turn | null = null;
   private open: { turn: Turn; batch: string } | null = null;
-  private readonly calls = new Map<string, { call: ToolCall; ts: number }>();
+  private readonly calls = new Map<string, { call: ToolCall; ts: number; turn: Turn }>();
+
+  constructor(private readonly options: TimelineOptions = {}) {
+    this.next = options.firstIndex ?? 0;
+    this.content = options.content ?? true;
+  }
 
   add({ entry }: HashedEntry, place: Place): void {
-    const extra = extraOf(entry);
+    const extra = this.content ? extraOf(entry) : undefined;
     switch (entry.kind) {
       case 'session_start':
         // collect_state replaces the history: the turns before it are not part of this state.
         this.turns.length = 0;
+        this.next = 0;
+        this.last = null;
         this.calls.clear();
         this.open = null;
         if (entry.forked_from) {
@@ -61,17 +100,18 @@ export class Timeline {
             compactedFrom: entry.compacted_from,
           });
         }
-        for (const item of entry.history) this.item(item, place, 'history', false);
+        entry.history.forEach((item, ordinal) => this.item(item, place, 'history', false, ordinal));
         this.open = null;
         break;
       case 'user_input':
-        this.item(entry.item, place, String(place.line), false);
+        this.item(entry.item, place, String(place.line), false, 0);
         break;
       case 'assistant_items':
       case 'tool_results':
       case 'hook_injected_items':
-        for (const item of entry.items)
-          this.item(item, place, String(place.line), entry.kind === 'hook_injected_items');
+        entry.items.forEach((item, ordinal) =>
+          this.item(item, place, String(place.line), entry.kind === 'hook_injected_items', ordinal),
+        );
         break;
       case 'turn_end':
         this.notice(place, `Turn ${entry.turn_count} ended`, { turnCount: entry.turn_count });
@@ -101,34 +141,32 @@ export class Timeline {
         this.notice(place, `Unknown entry: ${JSON.stringify(entry.raw)}`, { raw: entry.raw }, ['unknown']);
         break;
     }
-    if (extra && this.turns.length > 0) {
-      const last = this.turns[this.turns.length - 1];
-      if (last && last.metadata.line === place.line) last.metadata.extraFields = extra;
-    }
+    if (extra && this.last && this.last.metadata.line === place.line) this.last.metadata.extraFields = extra;
   }
 
-  private item(item: Item, place: Place, batch: string, hook: boolean): void {
+  private item(item: Item, place: Place, batch: string, hook: boolean, ordinal: number): void {
     const tags = hook ? ['hook'] : [];
     const base = (role: string, id: string | undefined): Turn =>
       this.push({
-        index: this.turns.length,
+        index: this.next,
         notice: false,
         id: id ?? null,
         role,
         text: '',
-        time: isoOf(place.ts),
+        time: this.timeOf(place),
         toolCalls: [],
         tags,
         metadata: { line: place.line, hash: place.hash },
       });
-    const extra = extraOf(item);
     switch (item.type) {
       case 'message': {
-        const text = item.content.map((p) => (p.type === 'text' ? p.text : p.refusal)).join('');
         const turn =
           item.role === 'assistant' && !hook
             ? this.assistant(place, batch, item.id)
             : this.close(base(item.role, item.id));
+        if (!this.content) break;
+        const text = item.content.map((p) => (p.type === 'text' ? p.text : p.refusal)).join('');
+        const extra = extraOf(item);
         turn.text = turn.text === '' ? text : `${turn.text}\n\n${text}`;
         if (item.content.some((p) => p.type === 'refusal')) turn.metadata.refusal = true;
         if (item.status) turn.metadata.status = item.status;
@@ -139,19 +177,21 @@ export class Timeline {
         const turn = hook ? this.close(base('assistant', item.id)) : this.assistant(place, batch, item.id);
         const call: ToolCall = {
           name: item.name,
-          arguments: argumentsOf(item.arguments),
+          arguments: this.content ? argumentsOf(item.arguments) : null,
           result: null,
           success: null,
           durationMs: null,
         };
         turn.toolCalls.push(call);
+        this.calls.set(item.call_id, { call, ts: place.ts, turn });
+        if (!this.content) break;
         const ids = (turn.metadata.callIds as string[] | undefined) ?? [];
         turn.metadata.callIds = [...ids, item.call_id];
-        this.calls.set(item.call_id, { call, ts: place.ts });
         break;
       }
       case 'reasoning': {
         const turn = hook ? this.close(base('assistant', item.id)) : this.assistant(place, batch, item.id);
+        if (!this.content) break;
         const reasoning = (turn.metadata.reasoning as unknown[] | undefined) ?? [];
         turn.metadata.reasoning = [
           ...reasoning,
@@ -170,9 +210,14 @@ export class Timeline {
         if (pending && pending.call.result === null && !hook) {
           pending.call.result = result;
           pending.call.durationMs = place.ts >= pending.ts ? place.ts - pending.ts : null;
+          // The turn now shows this later entry too, so a fork of the whole turn must cut after it.
+          pending.turn.metadata.endLine = place.line;
+          pending.turn.metadata.endHash = place.hash;
           this.calls.delete(item.call_id);
+          this.options.onResult?.(pending.turn, place, ordinal);
           break;
         }
+        if (!pending && !hook && this.options.resultTaken?.(place.line, ordinal)) break;
         const turn = this.close(base('tool', item.id));
         turn.text = result;
         turn.metadata.callId = item.call_id;
@@ -182,12 +227,17 @@ export class Timeline {
       case 'unknown': {
         const turn = this.close(base('system', undefined));
         turn.notice = true;
+        turn.tags = [...tags, 'unknown'];
+        if (!this.content) break;
         turn.text = `Unknown item: ${JSON.stringify(item.raw)}`;
         turn.metadata.raw = item.raw;
-        turn.tags = [...tags, 'unknown'];
         break;
       }
     }
+  }
+
+  private timeOf(place: Place): string | null {
+    return this.content ? isoOf(place.ts) : null;
   }
 
   /** The assistant turn of this batch, opened if the batch has none yet. */
@@ -197,12 +247,12 @@ export class Timeline {
       return this.open.turn;
     }
     const turn = this.push({
-      index: this.turns.length,
+      index: this.next,
       notice: false,
       id: id ?? null,
       role: 'assistant',
       text: '',
-      time: isoOf(place.ts),
+      time: this.timeOf(place),
       toolCalls: [],
       tags: [],
       metadata: { line: place.line, hash: place.hash },
@@ -214,12 +264,12 @@ export class Timeline {
   private notice(place: Place, text: string, metadata: Record<string, unknown>, tags: string[] = []): void {
     this.close(
       this.push({
-        index: this.turns.length,
+        index: this.next,
         notice: true,
         id: null,
         role: 'system',
         text,
-        time: isoOf(place.ts),
+        time: this.timeOf(place),
         toolCalls: [],
         tags,
         metadata: { line: place.line, hash: place.hash, ...metadata },
@@ -228,7 +278,10 @@ export class Timeline {
   }
 
   private push(turn: Turn): Turn {
-    this.turns.push(turn);
+    this.next += 1;
+    this.last = turn;
+    if (this.options.keep ?? true) this.turns.push(turn);
+    this.options.onTurn?.(turn);
     return turn;
   }
 

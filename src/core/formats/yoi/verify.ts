@@ -8,11 +8,13 @@
  * broken chain without hashing again until the file changes.
  */
 import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { ChainReport, ChainStatus } from '../../../shared/model';
 import { factsOf, sameFacts, scanLines } from '../../jsonl';
 import type { FileFacts } from '../../jsonl';
 import { fromFsError } from '../../fs-errors';
-import { hashLineBody, splitLine } from './hash';
+import { readingAhead } from './ahead';
+import { chainChecker } from './checker';
 import { isBlank } from './log';
 
 export interface VerifyOptions {
@@ -31,45 +33,29 @@ export async function verifyLog(
   }
   try {
     const facts = factsOf(await handle.stat());
+    const checker = chainChecker();
     let lines = 0;
-    let head: Buffer | null = null;
     let firstBadLine: number | null = null;
     let reason: string | null = null;
-    const fail = (line: number, why: string): void => {
-      firstBadLine = line;
-      reason = why;
-    };
     await scanLines(
-      handle,
+      // scanLines only reads, sequentially, in equal chunks: what readingAhead serves.
+      readingAhead(handle, facts.size) as FileHandle,
       (raw) => {
         if (raw.bytes !== null && isBlank(raw.bytes)) return;
         lines += 1;
         if (firstBadLine !== null) return;
-        if (raw.bytes === null)
-          return fail(raw.number, `unparseable line: ${raw.length} bytes, too long to read`);
-        const split = splitLine(raw.bytes);
-        if (!split || raw.bytes[raw.bytes.length - 1] !== 0x7d) {
-          return fail(
-            raw.number,
-            raw.terminated ? 'unparseable line' : 'unparseable line: torn last line (no newline)',
-          );
-        }
-        const linked = head === null ? split.prev === null : split.prev !== null && split.prev.equals(head);
-        if (!linked) {
-          const expected = head === null ? 'null' : head.toString('hex');
-          return fail(
-            raw.number,
-            `broken link: prev_hash is ${split.prev?.toString('hex') ?? 'null'}, expected ${expected}`,
-          );
-        }
-        if (!hashLineBody(head, split.body).equals(split.hash))
-          return fail(raw.number, 'bad hash: the entry does not hash to its "hash"');
-        head = split.hash;
+        const why =
+          raw.bytes === null
+            ? `unparseable line: ${raw.length} bytes, too long to read`
+            : checker.next(raw.bytes, raw.terminated);
+        if (why === null) return;
+        firstBadLine = raw.number;
+        reason = why;
       },
       { end: facts.size, chunkSize: options.chunkSize },
     );
     const ok = firstBadLine === null;
-    const headHash: string | null = ok ? ((head as Buffer | null)?.toString('hex') ?? null) : null;
+    const headHash = ok ? (checker.head()?.toString('hex') ?? null) : null;
     return { facts, report: { lines, headHash, ok, firstBadLine, reason } };
   } finally {
     await handle.close();

@@ -11,7 +11,7 @@ import type {
   TurnPage,
   UnreadableLine,
 } from '../../../shared/model';
-import type { FormatAdapter, FormatStore, RootHandle, UndoStep, WriteOutcome } from '../format';
+import type { Enumeration, FormatAdapter, FormatStore, RootHandle, UndoStep, WriteOutcome } from '../format';
 import { PREVIEW_BYTES, detailOf, summaryOf, turnOf, unreadableOf } from './model';
 import { defaultPlaces, detect } from './places';
 import { ZeroclawSessionStore } from './store';
@@ -30,6 +30,12 @@ export class ZeroclawFormatStore implements FormatStore {
 
   async list(): Promise<SessionSummary[]> {
     return (await this.sessions.describeAll()).map((s) => summaryOf(this.rootId, s));
+  }
+
+  readonly appendOnly = true;
+
+  async enumerate(): Promise<Enumeration> {
+    return { sessions: await this.sessions.sessionFiles(), shared: [this.sessions.dbPath] };
   }
 
   async summary(id: string): Promise<SessionSummary> {

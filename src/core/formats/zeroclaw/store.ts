@@ -44,6 +44,7 @@ import type { ChatMessage } from './line';
 import { idFromFileName, isSessionId, sanitizeKey } from './sanitize';
 import { assertSessionId, sessionPath } from './session-path';
 import {
+  DB_NAME,
   eachStoredMessage,
   importReceiptsExist,
   readSnapshot,
@@ -227,6 +228,25 @@ export class ZeroclawSessionStore {
     return true;
   }
 
+  /** Each session's file: its JSONL, or sessions.db for a session that lives only there. */
+  async sessionFiles(): Promise<{ id: string; path: string; key: string }[]> {
+    const jsonl = await this.jsonlIds();
+    const db = this.dbPath;
+    const seen = new Set(jsonl);
+    const stored = this.snapshot()
+      .snapshot.stored.map((s) => sanitizeKey(s.key))
+      .filter((id) => !seen.has(id));
+    return [
+      ...jsonl.map((id) => ({ id, path: sessionPath(this.dir, id), key: sessionPath(this.dir, id) })),
+      ...[...new Set(stored)].map((id) => ({ id, path: db, key: `${db}#${id}` })),
+    ];
+  }
+
+  /** Where names, run states and SQLite-backend sessions live. */
+  get dbPath(): string {
+    return resolve(this.dir, DB_NAME);
+  }
+
   /** Ids of every session: JSONL stems, then keys (sanitised) found only in sessions.db. */
   async listSessions(): Promise<string[]> {
     const jsonl = await this.jsonlIds();
@@ -397,8 +417,7 @@ export class ZeroclawSessionStore {
       const ranges: [number, number][] = [];
       for (let i = from; i < end; i++) ranges.push([index.recordOffset(i), index.recordLength(i)]);
       const messages: ChatMessage[] = [];
-      for (const [offset, length] of ranges) {
-        const bytes = await readRange(handle, offset, length);
+      for (const bytes of await readRanges(handle, ranges)) {
         const parsed = parseLine(bytes);
         if (!('message' in parsed))
           throw new AppError('conflict', `session ${id} changed while it was read; try again`);
@@ -741,4 +760,19 @@ function iso(ms: number): string {
 
 function isoOrNull(ms: number | null): string | null {
   return ms === null ? null : iso(ms);
+}
+
+/** A page's lines lie in file order, so one read usually covers them all; a read per line costs a call each. */
+const SPAN_READ_BYTES = 32 * 1024 * 1024;
+
+async function readRanges(handle: FileHandle, ranges: [number, number][]): Promise<Buffer[]> {
+  const first = ranges[0];
+  const last = ranges[ranges.length - 1];
+  if (!first || !last) return [];
+  const start = first[0];
+  const span = last[0] + last[1] - start;
+  if (span > SPAN_READ_BYTES)
+    return Promise.all(ranges.map(([offset, length]) => readRange(handle, offset, length)));
+  const bytes = await readRange(handle, start, span);
+  return ranges.map(([offset, length]) => bytes.subarray(offset - start, offset - start + length));
 }

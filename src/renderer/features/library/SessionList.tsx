@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { BrushCleaning } from 'lucide-react';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useNow } from '../../lib/useNow';
 import { useAppStore } from '../../store/store';
+import { SearchBox } from '../search/SearchBox';
+import { SearchResults } from '../search/SearchResults';
 import { cleanableRoots } from './cleanup';
 import { FilterBar } from './FilterBar';
 import { filterSessions, hasRunStates, runStatus } from './runStatus';
@@ -20,6 +22,8 @@ export function SessionList() {
   const stuckMinutes = useAppStore((state) => state.stuckMinutes);
   const clearFilter = useAppStore((state) => state.clearRunFilter);
   const openCleanup = useAppStore((state) => state.openCleanup);
+  const searching = useAppStore((state) => state.searchQuery.trim() !== '');
+  const clearSearch = useAppStore((state) => state.clearSearch);
   const now = useNow(tickMs);
   const thresholdMs = stuckMinutes * 60_000;
   const showFilters = hasRunStates(sessions);
@@ -31,6 +35,8 @@ export function SessionList() {
   );
   const canClean = cleanableRoots(roots).length > 0;
   const scroller = useRef<HTMLDivElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const searchResults = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
@@ -41,6 +47,29 @@ export function SessionList() {
     filter === 'all'
       ? `${sessions.length} sessions`
       : `${visible.length} of ${sessions.length} sessions shown`;
+  const searchKeys = { inputRef: searchInput, resultsRef: searchResults, onLeave: leaveSearch };
+
+  // Esc in the search gives the keyboard back to the list: to its open (or first) row, once the
+  // virtualiser has laid rows out again in the list it hid while the results showed.
+  const refocusList = useRef(false);
+  function leaveSearch() {
+    refocusList.current = true;
+    clearSearch();
+  }
+  useEffect(() => {
+    if (!refocusList.current || searching) return;
+    if (visible.length === 0) {
+      refocusList.current = false;
+      return;
+    }
+    const rows = scroller.current;
+    const row =
+      rows?.querySelector<HTMLElement>('.row-main[aria-current]') ??
+      rows?.querySelector<HTMLElement>('.row-main');
+    if (!row) return;
+    refocusList.current = false;
+    row.focus();
+  });
 
   return (
     <nav className="session-list" aria-label="Sessions">
@@ -63,8 +92,10 @@ export function SessionList() {
           </span>
         </div>
       </div>
-      {showFilters && <FilterBar running={running} stuck={stuck} />}
-      <div className="scroller" ref={scroller}>
+      <SearchBox {...searchKeys} />
+      {searching && <SearchResults {...searchKeys} />}
+      {!searching && showFilters && <FilterBar running={running} stuck={stuck} />}
+      <div className="scroller" ref={scroller} hidden={searching}>
         {visible.length === 0 && filter !== 'all' ? (
           <div className="list-empty">
             <p>No {filter} sessions right now.</p>

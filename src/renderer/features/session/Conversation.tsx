@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import { absoluteTime } from '../../lib/time';
 import { focusIndex } from '../inspector/yoi/focus';
+import { turnFocusIndex } from '../search/turnFocus';
 import { useAppStore } from '../../store/store';
 import { timeline } from './timeline';
 import { TurnView } from './TurnView';
@@ -16,7 +17,8 @@ export function Conversation() {
   const items = useMemo(() => timeline(turns, compactions), [turns, compactions]);
   const focus = useAppStore((state) => state.focusEntry);
   const openRef = useAppStore((state) => state.openRef);
-  const focused = focusIndex(items, focus, openRef);
+  const focusTurn = useAppStore((state) => state.focusTurn);
+  const focused = turnFocusIndex(items, focusTurn, openRef) ?? focusIndex(items, focus, openRef);
 
   if (items.length === 0) {
     return <p className="centered muted">This session has no turns yet.</p>;

@@ -10,7 +10,6 @@ import { useAppStore } from '../../store/store';
 import { inspectorTabs } from '../inspector/tabs';
 import { ChainBadge } from '../inspector/yoi/ChainBadge';
 import { ChainResult } from '../inspector/yoi/ChainResult';
-import { YoiDialogs } from '../inspector/yoi/YoiDialogs';
 import { SessionFlags } from '../library/SessionFlags';
 import { Conversation } from './Conversation';
 import { SessionState } from './SessionState';
@@ -172,7 +171,6 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
       <div className="tabpanel" role="tabpanel" id="session-tabpanel" aria-labelledby={`tab-${tabId}`}>
         {current ? current.render(detail) : <Conversation />}
       </div>
-      {yoi && <YoiDialogs />}
     </main>
   );
 }

@@ -55,13 +55,19 @@ export function TurnView({ turn, focused = false }: { turn: Turn; focused?: bool
   );
 }
 
-/** yoi turns carry the hash of their entry (formats.md §3), so a new session can branch there. */
+/**
+ * yoi turns carry the hash of their entry (formats.md §3), so a new session can branch there. A
+ * turn that also shows later entries (tool results) names the last as `endHash`; the fork cuts
+ * there, so it holds the whole turn as shown.
+ */
 function ForkButton({ turn }: { turn: Turn }) {
   const summary = useAppStore((state) =>
     state.detail?.summary.format === 'yoi' ? state.detail.summary : null,
   );
   const askFork = useAppStore((state) => state.askFork);
-  const { hash, line } = turn.metadata;
+  const { endHash, endLine } = turn.metadata;
+  const hash = typeof endHash === 'string' ? endHash : turn.metadata.hash;
+  const line = typeof endHash === 'string' ? endLine : turn.metadata.line;
   if (!summary || typeof hash !== 'string') return null;
   const at = typeof line === 'number' ? line : null;
   return (
@@ -92,6 +98,7 @@ function NoticeView({ turn }: { turn: Turn }) {
             {absoluteTime(turn.time)}
           </time>
         )}
+        <ForkButton turn={turn} />
       </span>
     </div>
   );

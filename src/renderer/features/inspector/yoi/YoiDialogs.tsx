@@ -1,14 +1,18 @@
-import { GitBranch, Shrink } from 'lucide-react';
+import { GitBranch, Shrink, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../../components/Dialog';
+import { counted } from '../../../lib/words';
 import { useAppStore } from '../../../store/store';
 import type { YoiDialog } from '../../../store/yoiSlice';
 import { shortHash } from './ChainBadge';
 
+/** Mounted by the App, not the session view: a delete from the list can need its warning. */
 export function YoiDialogs() {
   const dialog = useAppStore((state) => state.yoiDialog);
   if (!dialog) return null;
-  return dialog.kind === 'fork' ? <ForkDialog dialog={dialog} /> : <CompactNewDialog dialog={dialog} />;
+  if (dialog.kind === 'fork') return <ForkDialog dialog={dialog} />;
+  if (dialog.kind === 'compact-new') return <CompactNewDialog dialog={dialog} />;
+  return <DeleteOriginDialog dialog={dialog} />;
 }
 
 function ForkDialog({ dialog }: { dialog: Extract<YoiDialog, { kind: 'fork' }> }) {
@@ -86,6 +90,39 @@ function CompactNewDialog({ dialog }: { dialog: Extract<YoiDialog, { kind: 'comp
           onChange={(event) => setText(event.target.value)}
         />
       </label>
+    </Dialog>
+  );
+}
+
+function DeleteOriginDialog({ dialog }: { dialog: Extract<YoiDialog, { kind: 'delete-origin' }> }) {
+  const close = useAppStore((state) => state.closeYoiDialog);
+  const confirm = useAppStore((state) => state.confirmDeleteOrigin);
+  const made = counted(dialog.made, 'session');
+  return (
+    <Dialog
+      title="Delete a session others were made from?"
+      description={
+        <>
+          {made} {dialog.made === 1 ? 'was' : 'were'} forked or compacted from “{dialog.name}”.
+        </>
+      }
+      onDismiss={close}
+      onSubmit={() => void confirm()}
+      footer={
+        <>
+          <button type="button" onClick={close} data-autofocus>
+            Cancel
+          </button>
+          <button type="submit" className="danger" disabled={dialog.busy}>
+            <Trash2 size={14} aria-hidden="true" /> {dialog.busy ? 'Deleting…' : 'Delete'}
+          </button>
+        </>
+      }
+    >
+      <p>
+        They stay readable, but their link back will point at a session in the trash until you undo the
+        delete.
+      </p>
     </Dialog>
   );
 }

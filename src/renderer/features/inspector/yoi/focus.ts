@@ -2,8 +2,9 @@ import type { SessionRef, Turn } from '../../../../shared/model';
 import type { TimelineItem } from '../../session/timeline';
 
 /**
- * Where in the conversation a fork or compaction branched: the turn of that entry, or else (the
- * entry was a turn end, a usage record) the last turn written before it. Null when there is none.
+ * Where in the conversation a fork or compaction branched: the turn of that entry (as its first
+ * entry, or its last: a fork of a whole turn cuts after its tool results), or else (the entry was
+ * a usage record) the last turn written before it. Null when there is none.
  */
 export function focusIndex(
   items: readonly TimelineItem[],
@@ -15,8 +16,8 @@ export function focusIndex(
   let before: number | null = null;
   for (const [index, item] of items.entries()) {
     if (!isTurn(item)) continue;
-    const { hash, line } = item.turn.metadata;
-    if (hash === focus.hash) return index;
+    const { hash, endHash, line } = item.turn.metadata;
+    if (hash === focus.hash || endHash === focus.hash) return index;
     if (focus.line !== null && typeof line === 'number' && line <= focus.line) before = index;
   }
   return before;

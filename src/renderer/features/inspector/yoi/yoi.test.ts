@@ -6,8 +6,9 @@ import { split } from './usage';
 
 const ref = { root: 'r1', id: 'a' };
 
-function turn(index: number, line: number, hash: string): TimelineItem {
-  return { kind: 'turn', turn: { index, metadata: { line, hash } } as unknown as Turn };
+function turn(index: number, line: number, hash: string, endHash?: string): TimelineItem {
+  const metadata = endHash === undefined ? { line, hash } : { line, hash, endHash };
+  return { kind: 'turn', turn: { index, metadata } as unknown as Turn };
 }
 
 describe('focusIndex', () => {
@@ -15,6 +16,11 @@ describe('focusIndex', () => {
 
   it('finds the turn of the entry by its hash', () => {
     expect(focusIndex(items, { ref, hash: 'h3', line: 3 }, ref)).toBe(1);
+  });
+
+  it('finds a turn by the entry it ends at, with or without a line', () => {
+    const ended = [turn(0, 2, 'h2'), turn(1, 3, 'h3', 'h4'), turn(2, 6, 'h6')];
+    expect(focusIndex(ended, { ref, hash: 'h4', line: null }, ref)).toBe(1);
   });
 
   it('falls back to the last turn before an entry that is no turn', () => {

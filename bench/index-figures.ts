@@ -1,0 +1,44 @@
+/**
+ * The search index's figures, measured on the same corpus in the same run as the rest, in a child
+ * process (bench/index-run.ts) so its peak memory is the indexer's own:
+ * - indexMBps: corpus bytes / time from an empty index to every root indexed;
+ * - firstListMs: a cold start to the first page of the list; warmListMs: the same with the index
+ *   an earlier launch left;
+ * - searchP50Ms, searchP95Ms: each query, top 50 sessions with snippets;
+ * - appendVisibleMs: from appending a line to `corpus.appendTarget` to a search finding it.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FormatId } from '../src/shared/model';
+
+export interface IndexedCorpus {
+  dir: string;
+  roots: { id: string; path: string; format: FormatId }[];
+  bytes: number;
+  appendTarget: { path: string };
+}
+
+export async function indexFigures(
+  corpus: IndexedCorpus,
+  queries: readonly string[],
+  appData: string,
+): Promise<Record<string, number | null>> {
+  const script = fileURLToPath(new URL('./index-run.ts', import.meta.url));
+  const input = JSON.stringify({
+    corpus: { dir: corpus.dir, roots: corpus.roots, bytes: corpus.bytes, appendTarget: corpus.appendTarget },
+    queries,
+    appData,
+  });
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, input], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`index run exited with ${code}`)),
+    );
+  });
+  return JSON.parse(output) as Record<string, number | null>;
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs in a process of its own (bench/index-figures.ts starts it), so `peakRssMB` is the indexing
+ * process's alone. The index runs in its worker thread, as in the app.
+ */
+import { appendFile, stat, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openIndex } from '../src/core/index/client';
+import type { IndexClient } from '../src/core/index/client';
+import type { IndexedCorpus } from './index-figures';
+import { percentile } from './stats';
+
+const [inputJson] = process.argv.slice(2);
+if (!inputJson) throw new Error('usage: index-run <json>');
+const { corpus, queries, appData } = JSON.parse(inputJson) as {
+  corpus: IndexedCorpus;
+  queries: string[];
+  appData: string;
+};
+const dbPath = join(appData, 'index', 'sessions.sqlite');
+const worker = {
+  url: new URL('../src/core/index/worker.ts', import.meta.url),
+  execArgv: ['--import', 'tsx'],
+};
+const quiet = { onProgress: () => undefined, onChanged: () => undefined };
+
+async function launch(): Promise<{ client: IndexClient; firstPageMs: number }> {
+  const start = performance.now();
+  const client = openIndex(dbPath, quiet, worker);
+  await client.setRoots(corpus.roots);
+  await client.page({ offset: 0, limit: 200 });
+  return { client, firstPageMs: performance.now() - start };
+}
+
+const cold = await launch();
+const coldStart = performance.now() - cold.firstPageMs;
+await cold.client.sync();
+const indexMs = performance.now() - coldStart;
+await cold.client.close();
+
+const warm = await launch();
+await warm.client.sync();
+const times: number[] = [];
+for (const query of queries) {
+  const start = performance.now();
+  await warm.client.search({ query, filters: {}, limit: 50 });
+  times.push(performance.now() - start);
+}
+
+const target = corpus.appendTarget.path;
+const size = (await stat(target)).size;
+const token = `appendvisible${Date.now().toString(36)}`;
+let appendVisibleMs: number | null = null;
+try {
+  const start = performance.now();
+  await appendFile(target, `${JSON.stringify({ role: 'user', content: `a fresh line ${token}` })}\n`);
+  // Stands in for the watcher's file-change notification until the live-library work lands.
+  await warm.client.sync();
+  const found = await warm.client.search({ query: token, filters: {}, limit: 5 });
+  if (found.groups.length > 0) appendVisibleMs = performance.now() - start;
+} finally {
+  await truncate(target, size);
+}
+await warm.client.sync();
+await warm.client.close();
+
+const round = (n: number) => Math.round(n * 10) / 10;
+process.stdout.write(
+  `${JSON.stringify({
+    indexMBps: round(corpus.bytes / 1e6 / (indexMs / 1000)),
+    indexSeconds: round(indexMs / 1000),
+    firstListMs: round(cold.firstPageMs),
+    warmListMs: round(warm.firstPageMs),
+    searchP50Ms: round(percentile(times, 50)),
+    searchP95Ms: round(percentile(times, 95)),
+    appendVisibleMs: appendVisibleMs === null ? null : round(appendVisibleMs),
+    indexPeakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
+);
