@@ -25,7 +25,7 @@ const quiet = { onProgress: () => undefined, onChanged: () => undefined };
 
 async function launch(): Promise<{ client: IndexClient; firstPageMs: number }> {
   const start = performance.now();
-  const client = openIndex(dbPath, quiet, worker);
+  const client = openIndex({ dbPath }, quiet, worker);
   await client.setRoots(corpus.roots);
   await client.page({ offset: 0, limit: 200 });
   return { client, firstPageMs: performance.now() - start };

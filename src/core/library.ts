@@ -58,7 +58,7 @@ export function createLibrary(options: LibraryOptions): Library {
   /** The index, told the roots in use; it is opened by the first call that needs it. */
   async function indexed(): Promise<IndexClient> {
     index ??= openIndex(
-      join(options.appDataDir, 'index', 'sessions.sqlite'),
+      { dbPath: join(options.appDataDir, 'index', 'sessions.sqlite'), appDataDir: options.appDataDir },
       {
         onProgress: (status) => emit('index.progress', status),
         onChanged: (changedRoots) =>

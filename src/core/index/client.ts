@@ -37,12 +37,18 @@ export interface WorkerEntry {
   execArgv?: string[];
 }
 
-export function openIndex(dbPath: string, events: IndexEvents, worker?: WorkerEntry): IndexClient {
-  return worker ? new WorkerIndex(dbPath, events, worker) : inlineIndex(dbPath, events);
+/** Where the index keeps its database, and the app-data directory whose session names it indexes. */
+export interface IndexPaths {
+  dbPath: string;
+  appDataDir?: string;
 }
 
-function inlineIndex(dbPath: string, events: IndexEvents): IndexClient {
-  const service = IndexService.open({ dbPath, ...events });
+export function openIndex(paths: IndexPaths, events: IndexEvents, worker?: WorkerEntry): IndexClient {
+  return worker ? new WorkerIndex(paths, events, worker) : inlineIndex(paths, events);
+}
+
+function inlineIndex(paths: IndexPaths, events: IndexEvents): IndexClient {
+  const service = IndexService.open({ ...paths, ...events });
   return {
     setRoots: async (roots) => service.setRoots(roots),
     sync: () => service.sync(),
@@ -80,7 +86,7 @@ class WorkerIndex implements IndexClient {
   private roots: IndexedRoot[] = [];
 
   constructor(
-    private readonly dbPath: string,
+    private readonly paths: IndexPaths,
     private readonly events: IndexEvents,
     private readonly entry: WorkerEntry,
   ) {}
@@ -137,7 +143,7 @@ class WorkerIndex implements IndexClient {
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.entry.url, {
-      workerData: { dbPath: this.dbPath },
+      workerData: this.paths,
       execArgv: this.entry.execArgv,
     });
     worker.on('message', (reply: WorkerReply) => this.receive(reply));

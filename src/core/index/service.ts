@@ -15,6 +15,8 @@ import type { FormatId, SessionRef, SessionSummary } from '../../shared/model';
 import type { IndexStatus, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
 import type { FormatStore, SessionFile } from '../formats/format';
 import { adapterFor } from '../formats/registry';
+import { NameBook } from '../names';
+import type { NameLookup } from '../names';
 import { WriteBatch } from './batch';
 import { IndexDb } from './db';
 import type { TrackedFile } from './db';
@@ -30,6 +32,8 @@ export interface IndexedRoot {
 export interface IndexServiceOptions {
   /** The database file; ':memory:' for a throwaway index. */
   dbPath: string;
+  /** Holds the names the app gives sessions of formats that have none (names.ts), so search finds them. */
+  appDataDir?: string;
   onProgress?: (status: IndexStatus) => void;
   /** Sessions of these roots were added, changed or removed. */
   onChanged?: (roots: string[]) => void;
@@ -53,6 +57,8 @@ export class IndexService {
   private readonly db: IndexDb;
   private readonly progress: Progress;
   private readonly batch: WriteBatch;
+  private readonly names: NameBook | null;
+  private nameOf: NameLookup = () => undefined;
   private readonly stores = new Map<string, FormatStore>();
   private roots: IndexedRoot[] = [];
   private rootsKey = '';
@@ -65,6 +71,7 @@ export class IndexService {
   private constructor(private readonly options: IndexServiceOptions) {
     this.db = IndexDb.open(options.dbPath);
     this.batch = new WriteBatch(this.db);
+    this.names = options.appDataDir ? new NameBook(options.appDataDir) : null;
     this.progress = new Progress((status) => options.onProgress?.(status));
     if (this.db.recovered) this.progress.failed(this.db.recovered);
   }
@@ -118,6 +125,7 @@ export class IndexService {
     }
     const facts = await factsAt(file.path);
     if (!facts) return;
+    await this.readNames();
     await this.index({ root, store, file, facts, tracked: this.db.file(file.key) });
     this.batch.flush();
     this.changed([root.id]);
@@ -179,6 +187,7 @@ export class IndexService {
   }
 
   private async run(): Promise<void> {
+    await this.readNames();
     this.progress.begin('listing', this.roots.length, 0, false);
     const work: Work[] = [];
     const changedRoots = new Set<string>();
@@ -314,7 +323,7 @@ export class IndexService {
     };
     let reported = 0;
     try {
-      const summary = await store.summary(file.id);
+      const summary = this.named(root, store, await store.summary(file.id));
       if (tracked?.state === 'indexed' && sameFacts(tracked, facts)) {
         this.batch.add(0, () => {
           this.db.replaceSessionDocs(root.id, file.id, [sessionDoc(summary)]);
@@ -383,6 +392,21 @@ export class IndexService {
       }
     }
     this.progress.advance(1, Math.max(0, bytesToRead(item) - reported));
+  }
+
+  private async readNames(): Promise<void> {
+    if (!this.names) return;
+    try {
+      this.nameOf = await this.names.lookup();
+    } catch (error) {
+      this.progress.failed(`session names: ${messageOf(error)}`);
+    }
+  }
+
+  /** The summary with the app's own name laid over, where the format has none (as the Library shows it). */
+  private named(root: IndexedRoot, store: FormatStore, summary: SessionSummary): SessionSummary {
+    const title = store.appNames ? this.nameOf(root.format, root.id, summary.ref.id) : undefined;
+    return title === undefined ? summary : { ...summary, title, untitled: false };
   }
 
   private storeOf(root: IndexedRoot): FormatStore {

@@ -3,17 +3,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toWireError } from '../../shared/errors';
 import type { SessionRef, SessionSummary } from '../../shared/model';
 import type { SearchRequest } from '../../shared/search';
-import type { IndexMethod, WorkerReply, WorkerRequest } from './client';
+import type { IndexMethod, IndexPaths, WorkerReply, WorkerRequest } from './client';
 import { IndexService } from './service';
 import type { IndexedRoot } from './service';
 
 const port = parentPort;
 if (!port) throw new Error('the index worker runs only as a worker thread');
-const { dbPath } = workerData as { dbPath: string };
+const paths = workerData as IndexPaths;
 
 const post = (reply: WorkerReply): void => port.postMessage(reply);
 const service = IndexService.open({
-  dbPath,
+  ...paths,
   onProgress: (status) => post({ event: 'progress', status }),
   onChanged: (roots) => post({ event: 'changed', roots }),
 });

@@ -46,7 +46,7 @@ async function expectPagesWhole(path: string, sizes: number[]): Promise<void> {
   for (const size of sizes) {
     const paged = await pagesOf(path, size);
     expect(paged.total).toBe(whole.length);
-    expect(paged.turns).toEqual(whole);
+    expect(paged.turns).toStrictEqual(whole);
   }
 }
 
