@@ -15,7 +15,7 @@ export interface IndexedCorpus {
   dir: string;
   roots: { id: string; path: string; format: FormatId }[];
   bytes: number;
-  appendTarget: { path: string };
+  appendTarget: { path: string; id: string };
 }
 
 export async function indexFigures(

@@ -47,14 +47,16 @@ for (const query of queries) {
 }
 
 const target = corpus.appendTarget.path;
+const zeroclaw = corpus.roots.find((root) => root.format === 'zeroclaw');
+if (!zeroclaw) throw new Error('the corpus has no ZeroClaw root');
 const size = (await stat(target)).size;
 const token = `appendvisible${Date.now().toString(36)}`;
 let appendVisibleMs: number | null = null;
 try {
   const start = performance.now();
   await appendFile(target, `${JSON.stringify({ role: 'user', content: `a fresh line ${token}` })}\n`);
-  // Stands in for the watcher's file-change notification until the live-library work lands.
-  await warm.client.sync();
+  // A change notification for this one file, as the watcher of the live-library work will send.
+  await warm.client.refresh({ root: zeroclaw.id, id: corpus.appendTarget.id });
   const found = await warm.client.search({ query: token, filters: {}, limit: 5 });
   if (found.groups.length > 0) appendVisibleMs = performance.now() - start;
 } finally {

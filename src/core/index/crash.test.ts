@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { IndexService } from './service';
-import { contentOf, rootOf, tempDir, writeZeroclaw } from './testkit';
+import { contentOf, indexOnce, rootOf, tempDir, writeZeroclaw } from './testkit';
 
 let dir: string;
 beforeEach(async () => {
@@ -48,7 +47,7 @@ it(
     const sessions = join(dir, 'sessions');
     await mkdir(sessions);
     for (let i = 0; i < 120; i++) {
-      const messages = Array.from({ length: 400 }, (_, n): [string, string] => [
+      const messages = Array.from({ length: 1200 }, (_, n): [string, string] => [
         n % 2 ? 'assistant' : 'user',
         `session ${i} message ${n} about lighthouse ${n % 7} keepers and harbour ${i % 5}`,
       ]);
@@ -63,15 +62,9 @@ it(
     expect(check.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     check.close();
 
-    const service = IndexService.open({ dbPath });
-    service.setRoots(roots);
-    await service.sync();
-    await service.close();
+    await indexOnce(dbPath, roots);
     const freshPath = join(dir, 'fresh.sqlite');
-    const fresh = IndexService.open({ dbPath: freshPath });
-    fresh.setRoots(roots);
-    await fresh.sync();
-    await fresh.close();
+    await indexOnce(freshPath, roots);
     expect(contentOf(dbPath)).toEqual(contentOf(freshPath));
   },
 );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { line } from '../formats/zeroclaw/testkit';
 import { IndexService } from './service';
-import { contentOf, rootOf, tempDir } from './testkit';
+import { contentOf, indexOnce, rootOf, tempDir } from './testkit';
 
 const words = ['harbour', 'lighthouse', 'keeper', 'storm', 'ledger', 'signal', 'anchor', 'tide'];
 const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
@@ -99,10 +99,7 @@ it('the index agrees with the files after any appends, rewrites, shrinks, remova
         await service.sync();
         await service.close();
         const freshPath = join(dir, 'fresh.sqlite');
-        const fresh = IndexService.open({ dbPath: freshPath });
-        fresh.setRoots(roots);
-        await fresh.sync();
-        await fresh.close();
+        await indexOnce(freshPath, roots);
         expect(contentOf(dbPath)).toEqual(contentOf(freshPath));
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { serializeAsset } from '../formats/orcs/serialize';
 import { newAsset, userTurn } from '../formats/orcs/testkit';
 import { vectorLines, writeLog, SOURCE_ID } from '../formats/yoi/testkit';
 import { line } from '../formats/zeroclaw/testkit';
+import { IndexService } from './service';
 import type { IndexedRoot } from './service';
 
 export async function tempDir(): Promise<string> {
@@ -83,4 +84,12 @@ export function docRows(dbPath: string): DocRow[] {
 /** What the index says, without row ids: two indexes of the same files must agree on this. */
 export function contentOf(dbPath: string): string[] {
   return docRows(dbPath).map((row) => JSON.stringify([row.root, row.session, row.turn, row.kind, row.body]));
+}
+
+/** Runs a full index of `roots` into `dbPath` and closes it: a launch that catches up, or a fresh index to compare with. */
+export async function indexOnce(dbPath: string, roots: IndexedRoot[]): Promise<void> {
+  const service = IndexService.open({ dbPath });
+  service.setRoots(roots);
+  await service.sync();
+  await service.close();
 }

@@ -339,14 +339,23 @@ function digestOf(id: string, path: string, sizeBytes: number, { asset, damaged 
     id,
     path,
     sizeBytes,
-    name: asset.project_context.name,
+    name: detached(asset.project_context.name),
     createdAtMs: asset.created_at_ms,
     updatedAtMs: asset.updated_at_ms,
-    rootPath: asset.project_context.root_path,
+    rootPath: detached(asset.project_context.root_path),
     turnCount: asset.history.turns.length,
-    firstUserText: firstUser ? firstUser.content.trimStart().slice(0, FIRST_TEXT_LIMIT) : null,
+    firstUserText: detached(firstUser ? firstUser.content.trimStart().slice(0, FIRST_TEXT_LIMIT) : null),
     damaged: null,
   };
+}
+
+/**
+ * A copy that shares no memory with the file's text. The JSON reader's strings are V8 slices of
+ * the whole file, so one kept in the (large) digest cache would keep every byte of the file
+ * alive: measured, 1.5 GB held for 3,000 sessions.
+ */
+function detached(text: string | null): string | null {
+  return text === null ? null : Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function newestFirst(a: SessionDigest, b: SessionDigest): number {

@@ -8,7 +8,6 @@
  * Digests are kept per file state (dev, ino, size, mtime) so listing and paging do not re-read an
  * unchanged log, and a log that only grew is read on from where its digest stopped.
  */
-import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { Turn } from '../../../shared/model';
 import type {
@@ -22,11 +21,10 @@ import type {
 } from '../../../shared/panels/yoi';
 import { LineIndex, factsOf, sameFacts } from '../../jsonl';
 import type { FileFacts, RawLine, SkippedLine, Verdict } from '../../jsonl';
-import { fromFsError } from '../../fs-errors';
 import { Capped } from './capped';
 import { defaultConfig, parseHashedLine } from './entries';
 import type { HashedEntry, RequestConfig } from './entries';
-import { isBlank } from './log';
+import { isBlank, openLog } from './log';
 import { Timeline, isoOf } from './timeline';
 import { TurnIndex } from './turn-index';
 import { readTurns } from './turn-page';
@@ -304,12 +302,7 @@ export async function withDigest<T>(
   path: string,
   use: (digest: Digest, handle: FileHandle) => Promise<T>,
 ): Promise<T> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw fromFsError(error, `session log ${path}`);
-  }
+  const handle = await openLog(path);
   try {
     const facts = factsOf(await handle.stat());
     const known = digestIfCached(path, facts);

@@ -5,6 +5,7 @@
  * make the rest unreadable.
  */
 import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { factsOf, scanLines } from '../../jsonl';
 import type { FileFacts } from '../../jsonl';
 import { fromFsError } from '../../fs-errors';
@@ -45,13 +46,17 @@ export function isBlank(bytes: Buffer): boolean {
  * Calls `onEntry` for each readable line in order. `false` from it stops parsing; the scanner
  * still reads the rest of the file past it (src/core/jsonl's scanLines has no early exit).
  */
-export async function scanLog(path: string, onEntry: (line: LogLine) => unknown): Promise<LogScan> {
-  let handle;
+/** Opens a session log for reading; a missing or unreadable one is an error in words. */
+export async function openLog(path: string): Promise<FileHandle> {
   try {
-    handle = await open(path, 'r');
+    return await open(path, 'r');
   } catch (error) {
     throw fromFsError(error, `session log ${path}`);
   }
+}
+
+export async function scanLog(path: string, onEntry: (line: LogLine) => unknown): Promise<LogScan> {
+  const handle = await openLog(path);
   try {
     const facts = factsOf(await handle.stat());
     const unreadable: BadLine[] = [];

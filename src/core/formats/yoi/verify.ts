@@ -7,15 +7,13 @@
  * Results are kept per file state (dev, ino, size, mtime), so a list can show a verified or
  * broken chain without hashing again until the file changes.
  */
-import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { ChainReport, ChainStatus } from '../../../shared/model';
 import { factsOf, sameFacts, scanLines } from '../../jsonl';
 import type { FileFacts } from '../../jsonl';
-import { fromFsError } from '../../fs-errors';
 import { readingAhead } from './ahead';
 import { chainChecker } from './checker';
-import { isBlank } from './log';
+import { isBlank, openLog } from './log';
 
 export interface VerifyOptions {
   chunkSize?: number;
@@ -25,12 +23,7 @@ export async function verifyLog(
   path: string,
   options: VerifyOptions = {},
 ): Promise<{ facts: FileFacts; report: ChainReport }> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw fromFsError(error, `session log ${path}`);
-  }
+  const handle = await openLog(path);
   try {
     const facts = factsOf(await handle.stat());
     const checker = chainChecker();

@@ -54,9 +54,16 @@ export function SessionRow({ session, status, style }: Props) {
             <time dateTime={session.updatedAt ?? undefined} title={absoluteTime(session.updatedAt)}>
               {relativeTime(session.updatedAt)}
             </time>
-            <span>
-              {session.turnCount} {session.turnCount === 1 ? 'turn' : 'turns'}
-            </span>
+            {session.pending ? (
+              // Listed from its file alone: the index has yet to read the title and the turns.
+              <span className="row-pending" title="Being indexed: its name and turns are read next">
+                reading…
+              </span>
+            ) : (
+              <span>
+                {session.turnCount} {session.turnCount === 1 ? 'turn' : 'turns'}
+              </span>
+            )}
           </span>
           <SessionFlags session={session} status={status} />
         </button>
