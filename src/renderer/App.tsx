@@ -12,6 +12,7 @@ import { useAppStore } from './store/store';
 
 export function App() {
   const status = useAppStore((state) => state.libraryStatus);
+  const pending = useAppStore((state) => state.sessions.some((session) => session.pending));
   const error = useAppStore((state) => state.libraryError);
   const hasSessions = useAppStore((state) => state.sessions.length > 0 || state.roots.length > 0);
   const loadLibrary = useAppStore((state) => state.loadLibrary);
@@ -26,8 +27,9 @@ export function App() {
   }, [loadLibrary, refreshSession]);
 
   return (
-    // Tests and tools wait for data-app-state="ready" instead of sleeping.
-    <div className="app" data-app-state={status}>
+    // Tests and tools wait for data-app-state="ready" instead of sleeping: ready is the list as
+    // read, not rows still waiting for the index to read their files (they can move once it has).
+    <div className="app" data-app-state={status === 'ready' && pending ? 'indexing' : status}>
       <header className="titlebar">
         <span className="brand" aria-hidden="true" />
         <h1>Sessionscope</h1>
