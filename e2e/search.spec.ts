@@ -1,7 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
+import { shoot } from './shoot';
 
 /**
  * Search over the three orcs-basic sessions (see fixtures/README-orcs-basic.md), plus one made
@@ -14,7 +15,6 @@ const test = base.extend({
   },
 });
 
-const artifacts = resolve(import.meta.dirname, 'artifacts', 'search');
 const longId = 'd0d0d0d0-0000-4000-8000-000000005000';
 const longTurns = 6000;
 const markedTurn = 5000;
@@ -66,16 +66,6 @@ async function indexed(app: Page): Promise<void> {
   });
 }
 
-/** A person looks at these (e2e/artifacts is gitignored); nothing compares them. */
-async function shoot(app: Page, name: string): Promise<void> {
-  await mkdir(artifacts, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.emulateMedia({ colorScheme: scheme });
-    await app.screenshot({ path: join(artifacts, `${name}-${scheme}.png`), animations: 'disabled' });
-  }
-  await app.emulateMedia({ colorScheme: 'light' });
-}
-
 async function search(app: Page, query: string): Promise<void> {
   await searchBox(app).fill(query);
   await expect(results(app)).toHaveAttribute('aria-busy', 'false');
@@ -108,11 +98,11 @@ test('the results pane, for a person to look at', async ({ app }) => {
   await indexed(app);
   await search(app, 'test');
   await expect(group(app, 'Fix the flaky parser test')).toBeVisible();
-  await shoot(app, 'results');
+  await shoot(app, 'search', 'results');
   await app.getByRole('button', { name: 'Filters', exact: true }).click();
   await app.getByRole('group', { name: 'Search filters' }).getByLabel('Format').selectOption('ZeroClaw');
   await expect(results(app)).toContainText('No sessions match');
-  await shoot(app, 'empty');
+  await shoot(app, 'search', 'empty');
 });
 
 test('clicking a hit opens its session scrolled to that turn, which is marked', async ({ app }) => {

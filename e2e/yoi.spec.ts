@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { LogEntry } from '../src/core/formats/yoi/entries';
 import { hashedLine } from '../src/core/formats/yoi/hash';
 import { expect, test as base } from './fixtures';
+import { shoot } from './shoot';
 
 /**
  * yoi hash-chained logs (formats.md §3), copied from fixtures/yoi (see its README):
@@ -24,7 +25,6 @@ const test = base.extend({
 
 test.use({ sessions: resolve(import.meta.dirname, 'fixtures', 'yoi-e2e') });
 
-const artifacts = resolve(import.meta.dirname, 'artifacts', 'yoi');
 const id = (n: string) => `0196a1b2-0000-7000-8000-0000000000${n}`;
 
 const start = Date.UTC(2026, 3, 28, 9, 0, 0);
@@ -118,16 +118,6 @@ async function openSession(app: Page, n: string): Promise<Locator> {
   return session;
 }
 
-/** A person looks at these (e2e/artifacts is gitignored); nothing compares them. */
-async function shoot(app: Page, name: string): Promise<void> {
-  await mkdir(artifacts, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.emulateMedia({ colorScheme: scheme });
-    await app.screenshot({ path: join(artifacts, `${name}-${scheme}.png`), animations: 'disabled' });
-  }
-  await app.emulateMedia({ colorScheme: 'light' });
-}
-
 test('a chain is not yet checked until verified, then the list and header say so', async ({ app }) => {
   await expect(row(app, '01')).toContainText('verified');
   await expect(row(app, '20')).toContainText('not yet checked');
@@ -142,7 +132,7 @@ test('a chain is not yet checked until verified, then the list and header say so
   await expect(meta).not.toContainText('not yet checked');
   await expect(row(app, '20')).toContainText('verified');
   await expect(row(app, '20')).not.toContainText('not yet checked');
-  await shoot(app, 'verified');
+  await shoot(app, 'yoi', 'verified');
 });
 
 test('a tampered log is broken at the line the hash stops matching', async ({ app }) => {
@@ -152,7 +142,7 @@ test('a tampered log is broken at the line the hash stops matching', async ({ ap
   await expect(result).toContainText('Chain broken at line 4');
   await expect(session.locator('.session-meta')).toContainText('broken at line 4');
   await expect(row(app, '06')).toContainText('broken at line 4');
-  await shoot(app, 'broken');
+  await shoot(app, 'yoi', 'broken');
 });
 
 test('a chain tampered on disk after a check shows broken once verified again', async ({ app, sandbox }) => {
@@ -181,7 +171,7 @@ test('fork from here makes a new session whose lineage shows the fork', async ({
   // The assistant turn starts at line 3 and shows its tool's result from line 4: the fork keeps both.
   const dialog = app.getByRole('dialog', { name: 'Fork from here?' });
   await expect(dialog).toContainText('up to line 4');
-  await shoot(app, 'fork-dialog');
+  await shoot(app, 'yoi', 'fork-dialog');
   await dialog.getByRole('button', { name: 'Fork', exact: true }).click();
   await expect(dialog).toBeHidden();
 
@@ -198,7 +188,7 @@ test('fork from here makes a new session whose lineage shows the fork', async ({
   await expect(tree).toContainText(/fork at line \d+/);
   await expect(tree.getByRole('button', { name: id('01') })).toBeVisible();
   await expect(tree.locator('[aria-current="true"]')).toBeDisabled();
-  await shoot(app, 'lineage');
+  await shoot(app, 'yoi', 'lineage');
 
   // The node of the session it came from opens that session.
   await tree.getByRole('button', { name: id('01') }).click();
@@ -207,7 +197,7 @@ test('fork from here makes a new session whose lineage shows the fork', async ({
   const branched = session.locator('article[aria-current="location"]');
   await expect(branched).toBeVisible();
   await expect(branched).toHaveAttribute('aria-label', 'Turn 2, assistant');
-  await shoot(app, 'branch-point');
+  await shoot(app, 'yoi', 'branch-point');
 });
 
 test('a turn end, a notice row, forks from its own entry', async ({ app, sandbox }) => {
@@ -277,7 +267,7 @@ test('deleting a session others were made from asks first, and says what becomes
   const dialog = app.getByRole('dialog', { name: 'Delete a session others were made from?' });
   await expect(dialog).toContainText(`1 session was forked or compacted from “${id('01')}”`);
   await expect(dialog).toContainText('their link back will point at a session in the trash');
-  await shoot(app, 'delete-origin');
+  await shoot(app, 'yoi', 'delete-origin');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(readFile(log)).resolves.toBeTruthy();
@@ -306,7 +296,7 @@ test('compact into a new session starts one from a summary', async ({ app }) => 
   const submit = dialog.getByRole('button', { name: 'Compact into new session' });
   await expect(submit).toBeDisabled();
   await dialog.getByRole('textbox', { name: 'Summary' }).fill('The user asked about the weather twice.');
-  await shoot(app, 'compact-dialog');
+  await shoot(app, 'yoi', 'compact-dialog');
   await submit.click();
   await expect(dialog).toBeHidden();
   await expect(sessionList(app).locator('.row-main')).toHaveCount(7);
@@ -320,11 +310,11 @@ test('the inspector shows the session, usage chart, extensions and trace', async
   const session = await openSession(app, '02');
   await session.getByRole('tab', { name: 'Session' }).click();
   await expect(session.getByRole('region', { name: 'Session facts' })).toContainText('Head hash');
-  await shoot(app, 'session');
+  await shoot(app, 'yoi', 'session');
 
   await session.getByRole('tab', { name: /^Extensions/ }).click();
   await expect(session.getByRole('region', { name: 'Extensions' })).toContainText('memory.extract');
-  await shoot(app, 'extensions');
+  await shoot(app, 'yoi', 'extensions');
 
   await openSession(app, '21');
   await session.getByRole('tab', { name: /^Usage/ }).click();
@@ -332,11 +322,11 @@ test('the inspector shows the session, usage chart, extensions and trace', async
   await expect(chart).toBeVisible();
   expect(await chart.locator('rect').count()).toBeGreaterThanOrEqual(12 * 3);
   await expect(session.getByRole('list', { name: 'Usage totals' })).toContainText('Output');
-  await shoot(app, 'usage');
+  await shoot(app, 'yoi', 'usage');
 
   await openSession(app, '01');
   await session.getByRole('tab', { name: /^Trace/ }).click();
   await expect(session.getByRole('table', { name: 'Trace events' })).toBeVisible();
   await expect(session.getByRole('list', { name: 'Events by type' })).toContainText('BlockDelta');
-  await shoot(app, 'trace');
+  await shoot(app, 'yoi', 'trace');
 });

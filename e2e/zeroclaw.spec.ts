@@ -1,8 +1,9 @@
-import { mkdir, readFile, readdir, utimes } from 'node:fs/promises';
+import { readFile, readdir, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
+import { shoot } from './shoot';
 
 /**
  * A ZeroClaw sessions directory (formats.md §2) with every case the UI has to show:
@@ -29,7 +30,6 @@ test.use({ sessions: resolve(import.meta.dirname, 'fixtures', 'zeroclaw-e2e') })
 const minute = 60_000;
 const day = 24 * 60 * minute;
 const stale = ['matrix_old_erin', 'irc_old_frank'];
-const artifacts = resolve(import.meta.dirname, 'artifacts', 'zeroclaw');
 
 function rfc3339(msAgo: number): string {
   return new Date(Date.now() - msAgo).toISOString().replace('Z', '+00:00');
@@ -103,16 +103,6 @@ async function openSession(app: Page, name: RegExp, heading: string): Promise<Lo
   return session;
 }
 
-/** A person looks at these (e2e/artifacts is gitignored); nothing compares them. */
-async function shoot(app: Page, name: string): Promise<void> {
-  await mkdir(artifacts, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.emulateMedia({ colorScheme: scheme });
-    await app.screenshot({ path: join(artifacts, `${name}-${scheme}.png`), animations: 'disabled' });
-  }
-  await app.emulateMedia({ colorScheme: 'light' });
-}
-
 function lines(bytes: Buffer): string[] {
   return bytes.toString('utf8').split('\n');
 }
@@ -127,7 +117,7 @@ test('the list shows run states, keys, storage and unreadable lines, and filters
   await expect(row(app, /^cli_dave/)).toContainText('Error');
   await expect(row(app, /^slack_C123_1\.2_ann/)).toContainText('2 unreadable lines');
   await expect(row(app, /^Gateway: invoice questions/)).toContainText('SQLite');
-  await shoot(app, 'list');
+  await shoot(app, 'zeroclaw', 'list');
 
   const filters = list.getByRole('group', { name: 'Filter sessions' });
   const running = filters.getByRole('button', { name: /^Running/ });
@@ -143,7 +133,7 @@ test('the list shows run states, keys, storage and unreadable lines, and filters
   await expect(stuck).toHaveAttribute('aria-pressed', 'true');
   await expect(list.locator('.row-main')).toHaveCount(1);
   await expect(row(app, /^discord_ops_carol/)).toBeVisible();
-  await shoot(app, 'list-stuck');
+  await shoot(app, 'zeroclaw', 'list-stuck');
 
   // A longer threshold: the two-hour turn is only running now, and the setting outlives a reload.
   const threshold = filters.getByRole('spinbutton', { name: 'Stuck after, in minutes' });
@@ -167,7 +157,7 @@ test('a runtime notice reads as a banner and old tool prefixes as chips', async 
   await expect(tools.getByRole('listitem')).toHaveText(['shell', 'file_read']);
   await expect(answer.locator('details')).toHaveCount(0);
   await expect(answer).toContainText('The export ran out of disk');
-  await shoot(app, 'conversation');
+  await shoot(app, 'zeroclaw', 'conversation');
 });
 
 test('Remove last message rewrites the file without it, and Undo puts it back', async ({ app, sandbox }) => {
@@ -181,7 +171,7 @@ test('Remove last message rewrites the file without it, and Undo puts it back', 
     'Which one is blocking the release?',
   );
   await expect(dialog.getByRole('button', { name: 'Remove message' })).toBeFocused();
-  await shoot(app, 'remove-last');
+  await shoot(app, 'zeroclaw', 'remove-last');
   await dialog.getByRole('button', { name: 'Remove message' }).click();
   await expect(dialog).toHaveCount(0);
 
@@ -233,7 +223,7 @@ test('Compact previews the lines it drops, drops exactly those, and Undo restore
   await expect(dropped.nth(2)).toContainText('<img src=x onerror="window.__pwned=1"> not a message');
   await expect(dialog.locator('img')).toHaveCount(0);
   await expect(dialog).toContainText('6 messages kept');
-  await shoot(app, 'compact');
+  await shoot(app, 'zeroclaw', 'compact');
 
   await dialog.getByRole('button', { name: 'Drop 3 lines' }).click();
   await expect(dialog).toHaveCount(0);
@@ -262,7 +252,7 @@ test('View raw lists the unreadable lines as plain text', async ({ app }) => {
   );
   await expect(dialog.locator('img')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
-  await shoot(app, 'view-raw');
+  await shoot(app, 'zeroclaw', 'view-raw');
   await app.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   expect(await app.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -279,7 +269,7 @@ test('the Session tab shows the key, storage, state and the sessions.db row', as
   await expect(activity).toContainText('t-17');
   const row = panel.getByRole('table', { name: 'session_metadata row' });
   await expect(row.getByRole('row', { name: /^state/ })).toContainText('running');
-  await shoot(app, 'inspector');
+  await shoot(app, 'zeroclaw', 'inspector');
 });
 
 test('Clean up stale sessions previews by TTL, moves them to the trash, and Undo brings them all back', async ({
@@ -299,7 +289,7 @@ test('Clean up stale sessions previews by TTL, moves them to the trash, and Undo
   await expect(preview).toHaveCount(2);
   await expect(preview.filter({ hasText: 'matrix_old_erin' })).toHaveCount(1);
   await expect(preview.filter({ hasText: 'irc_old_frank' })).toHaveCount(1);
-  await shoot(app, 'cleanup');
+  await shoot(app, 'zeroclaw', 'cleanup');
 
   const confirm = dialog.getByRole('button', { name: /to the trash$/ });
   await ttl.fill('1000');

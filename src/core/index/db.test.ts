@@ -8,35 +8,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FormatId, RunState, SessionSummary } from '../../shared/model';
 import type { SearchFilters, SearchResponse } from '../../shared/search';
 import { TOOL_RESULT_INDEX_CHARS } from '../../shared/search';
+import { sampleSummary } from '../../shared/testkit';
 import { BODY_CAP_BYTES, IndexDb, SCORED_MATCHES, SEARCH_WINDOW } from './db';
 import type { DocInput, TrackedFile } from './db';
 import { SCHEMA_VERSION } from './schema';
 
 function summary(root: string, id: string, extra: Partial<SessionSummary> = {}): SessionSummary {
-  return {
-    ref: { root, id },
-    format: 'zeroclaw',
+  return sampleSummary(root, id, {
     title: `Session ${id}`,
     untitled: false,
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-02T00:00:00.000Z',
-    projectPath: null,
     turnCount: 2,
     sizeBytes: 100,
-    health: { unreadableLines: 0, damaged: null, chain: null },
-    capabilities: {
-      rename: true,
-      delete: true,
-      append: true,
-      removeLast: true,
-      compact: true,
-      setState: true,
-    },
-    key: null,
-    storage: null,
-    state: null,
     ...extra,
-  };
+  });
 }
 
 function doc(body: string, extra: Partial<DocInput> = {}): DocInput {

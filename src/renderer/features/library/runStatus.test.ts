@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunState, SessionSummary } from '../../../shared/model';
+import { sampleSummary } from '../../../shared/testkit';
 import { filterSessions, hasRunStates, matchesFilter, runStatus } from './runStatus';
 import { defaultStuckMinutes, maxStuckMinutes, parseMinutes } from './threshold';
 
@@ -12,34 +13,14 @@ function session(
   state: RunState | null,
   startedMinutesAgo: number | null = null,
 ): SessionSummary {
-  return {
-    ref: { root: 'r1', id },
-    format: 'zeroclaw',
-    title: id,
-    untitled: true,
-    createdAt: null,
-    updatedAt: null,
-    projectPath: null,
-    turnCount: 0,
-    sizeBytes: 0,
-    health: { unreadableLines: 0, damaged: null, chain: null },
-    capabilities: {
-      rename: true,
-      delete: true,
-      append: true,
-      removeLast: true,
-      compact: true,
-      setState: true,
-    },
-    key: null,
-    storage: null,
+  return sampleSummary('r1', id, {
     state: state && {
       state,
       turnId: null,
       turnStartedAt:
         startedMinutesAgo === null ? null : new Date(now - minutes(startedMinutesAgo)).toISOString(),
     },
-  };
+  });
 }
 
 describe('runStatus', () => {
