@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionRef } from '../shared/model';
@@ -94,5 +94,38 @@ describe('the Library and its index', () => {
       message: { role: 'user', content: 'schedule the quarterly audit' },
     });
     expect(await search('quarterly')).toEqual(['alpha']);
+  });
+});
+
+describe('without a usable index', () => {
+  it('still lists every session from the files, and writes still answer', async () => {
+    const broken = join(dir, 'broken-appdata');
+    // A file where the index's folder should be: the database cannot be made.
+    await mkdir(broken);
+    await writeFile(join(broken, 'index'), 'not a folder');
+    await mkdir(join(dir, 'second'));
+    const roots = await threeRoots(join(dir, 'second'));
+    const fallback = createLibrary({
+      appDataDir: broken,
+      env: { home: join(dir, 'home'), vars: {} },
+      roots: roots.map((root) => root.path),
+      resourcesDir: join(dir, 'resources'),
+      host: 'browser',
+      version: 'test',
+    });
+    try {
+      const page = await fallback.handlers['sessions.page']({ offset: 0, limit: 50 });
+      expect(page.total).toBe(5);
+      expect(page.items.every((item) => !item.pending)).toBe(true);
+      const alpha = page.items.find((item) => item.ref.id === 'alpha');
+      if (!alpha) throw new Error('alpha is missing');
+      const renamed = await fallback.handlers['session.rename']({ ref: alpha.ref, title: 'Still renamed' });
+      expect(renamed.title).toBe('Still renamed');
+      await expect(
+        fallback.handlers['search.query']({ query: 'anything', filters: {}, limit: 5 }),
+      ).rejects.toThrow();
+    } finally {
+      await fallback.close();
+    }
   });
 });

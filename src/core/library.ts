@@ -77,7 +77,8 @@ export function createLibrary(options: LibraryOptions): Library {
   async function changed(root: string | null, refs: SessionRef[] = []): Promise<void> {
     if (index) {
       const client = await indexed();
-      await Promise.all(refs.map((ref) => client.refresh(ref)));
+      // The write itself succeeded; an index that cannot follow catches up on its next pass.
+      await Promise.all(refs.map((ref) => client.refresh(ref).catch(() => undefined)));
     }
     emit('library.changed', { root });
   }
@@ -176,7 +177,7 @@ export function createLibrary(options: LibraryOptions): Library {
         await cp(demoSource, demoCopy, { recursive: true, errorOnExist: false, force: false });
       }
       await settings.update((current) => ({ ...current, demo: true }));
-      if (index) void (await indexed()).sync();
+      if (index) void (await indexed()).sync().catch(() => undefined);
       await changed(null);
       return toRootInfo(opener.open(demoCopy, 'orcs', 'demo'));
     },
@@ -188,11 +189,18 @@ export function createLibrary(options: LibraryOptions): Library {
     },
 
     async 'sessions.page'({ root: only, offset, limit }) {
-      const client = await indexed();
       if (only) await root(only);
-      // Without a watcher yet, every first page looks again; a pass that finds nothing new is cheap.
-      if (offset === 0) void client.sync();
-      const page = await client.page({ root: only, offset, limit });
+      let page;
+      try {
+        const client = await indexed();
+        // Without a watcher yet, every first page looks again; a pass that finds nothing new is cheap.
+        if (offset === 0) void client.sync().catch(() => undefined);
+        page = await client.page({ root: only, offset, limit });
+      } catch {
+        // The index is only a cache of the files: when it cannot open or answer, the files can.
+        const all = await handlers['sessions.list']({ root: only });
+        return { total: all.length, offset, items: all.slice(offset, offset + limit) };
+      }
       return { ...page, items: await named(page.items) };
     },
 
@@ -214,7 +222,8 @@ export function createLibrary(options: LibraryOptions): Library {
 
     async 'index.rebuild'() {
       const client = await indexed();
-      void client.rebuild();
+      // Its progress and any failure arrive as index.progress events.
+      void client.rebuild().catch(() => undefined);
       return client.status();
     },
 

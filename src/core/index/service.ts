@@ -145,7 +145,7 @@ export class IndexService {
   async page(query: { root?: string; offset: number; limit: number }): Promise<SessionPage> {
     const roots = this.rootIds(query.root);
     if (!this.listed.settled) {
-      void this.sync();
+      void this.sync().catch((error: unknown) => this.progress.failed(messageOf(error)));
       if (this.db.page({ roots, offset: 0, limit: 1 }).total === 0) await this.listed.promise;
     }
     return this.db.page({ ...query, roots });
