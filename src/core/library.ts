@@ -222,8 +222,8 @@ export function createLibrary(options: LibraryOptions): Library {
 
     async 'index.rebuild'() {
       const client = await indexed();
-      // Its progress and any failure arrive as index.progress events.
-      void client.rebuild().catch(() => undefined);
+      // Answers once the run has begun; its progress arrives as index.progress events.
+      await client.rebuild();
       return client.status();
     },
 

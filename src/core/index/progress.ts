@@ -7,6 +7,8 @@ export class Progress {
   private status: IndexStatus = idle();
   private startedAt = 0;
   private lastReport = 0;
+  /** A working status was reported, so the end of the run must be reported too. */
+  private announced = false;
 
   constructor(
     private readonly report: (status: IndexStatus) => void,
@@ -40,13 +42,14 @@ export class Progress {
 
   end(announce: boolean): void {
     this.status = { ...idle(), lastError: this.status.lastError };
-    if (announce) this.emit(true);
+    if (announce || this.announced) this.emit(true);
   }
 
   private emit(always: boolean): void {
     const at = this.now();
     if (!always && at - this.lastReport < REPORT_EVERY_MS) return;
     this.lastReport = at;
+    this.announced = this.status.phase !== 'idle';
     this.report(this.current());
   }
 }

@@ -97,6 +97,21 @@ describe('IndexService', () => {
     expect(ids(search('dos'))).toEqual(['alpha']);
   });
 
+  it('rebuilds from the files, saying it is at work until it is done, never listing nothing', async () => {
+    const statuses: string[] = [];
+    await service.close();
+    service = IndexService.open({ dbPath, onProgress: (status) => statuses.push(status.phase) });
+    service.setRoots(roots);
+    await service.sync();
+    await service.rebuild();
+    expect(service.status().phase).not.toBe('idle');
+    expect((await service.page({ offset: 0, limit: 50 })).total).toBe(5);
+    await service.sync();
+    expect(service.status().phase).toBe('idle');
+    expect(statuses.at(-1)).toBe('idle');
+    expect(ids(search('signing'))).toEqual(['alpha']);
+  });
+
   it('forgets a removed file and picks up a new one', async () => {
     await service.sync();
     await rm(join(zeroclawDir(), 'beta.jsonl'));

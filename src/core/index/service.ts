@@ -131,11 +131,18 @@ export class IndexService {
     this.changed([root.id]);
   }
 
-  /** Forgets everything and indexes again from the files. */
+  /**
+   * Forgets everything and indexes again from the files. Answers once the index is empty and the
+   * run has begun, so a status asked for next says it is working, not "up to date"; the list
+   * waits for the new run's first pass rather than showing an empty library.
+   */
   async rebuild(): Promise<void> {
-    await this.running;
+    await this.running?.catch(() => undefined);
     for (const root of this.roots) this.db.dropRoot(root.id);
-    await this.sync();
+    this.listed.settle();
+    this.listed = settleable();
+    this.progress.begin('listing', this.roots.length, 0, true);
+    void this.sync().catch((error: unknown) => this.progress.failed(messageOf(error)));
   }
 
   /**
