@@ -48,7 +48,16 @@ function httpClient(token: string): Client {
       const handle = (message: MessageEvent<string>) =>
         listener(JSON.parse(message.data) as Events[typeof event]);
       source.addEventListener(event, handle);
-      return () => source?.removeEventListener(event, handle);
+      // A change made before the stream opened (or while it reconnected) was sent to no one:
+      // the first list's own index pass can finish before this connection is up.
+      const missed = () => {
+        if (event === 'library.changed') listener({ root: null } as Events[typeof event]);
+      };
+      source.addEventListener('open', missed);
+      return () => {
+        source?.removeEventListener(event, handle);
+        source?.removeEventListener('open', missed);
+      };
     },
   };
 }
