@@ -9,7 +9,8 @@ import type { FormatId, RunState, SessionSummary } from '../../shared/model';
 import type { SearchFilters, SearchResponse } from '../../shared/search';
 import { TOOL_RESULT_INDEX_CHARS } from '../../shared/search';
 import { sampleSummary } from '../../shared/testkit';
-import { BODY_CAP_BYTES, IndexDb, SCORED_MATCHES, SEARCH_WINDOW } from './db';
+import { BODY_CAP_BYTES, IndexDb } from './db';
+import { SCORED_MATCHES, SEARCH_WINDOW } from './search';
 import type { DocInput, TrackedFile } from './db';
 import { SCHEMA_VERSION } from './schema';
 
@@ -554,9 +555,9 @@ describe('IndexDb', () => {
       db.replaceDocs('r', 's', null, [doc('anything')]);
       // A MATCH FTS5 refuses, as if parseQuery had let one through.
       type Ranked = (match: string, filters: unknown) => unknown;
-      const original = (IndexDb.prototype as unknown as { rankedWindow: Ranked }).rankedWindow;
-      (db as unknown as { rankedWindow: Ranked }).rankedWindow = (_match, filters) =>
-        original.call(db, '"unterminated AND', filters);
+      const searcher = (db as unknown as { searcher: { rankedWindow: Ranked } }).searcher;
+      const original = searcher.rankedWindow;
+      searcher.rankedWindow = (_match, filters) => original.call(searcher, '"unterminated AND', filters);
       expect(search(db, 'anything').groups).toEqual([]);
     });
   });

@@ -6,24 +6,14 @@
  * One connection, synchronous calls: the index runs in its own worker thread, where a blocking
  * call costs the UI nothing and keeps every multi-statement change a single transaction.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import type { SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SessionSummary } from '../../shared/model';
-import { TOOL_RESULT_INDEX_CHARS } from '../../shared/search';
-import type {
-  DocKind,
-  SearchFilters,
-  SearchGroup,
-  SearchRequest,
-  SearchResponse,
-  SessionPage,
-} from '../../shared/search';
-import { MAX_QUERY_CHARS, parseQuery } from './query';
-import { CLASS_SPAN, COLUMN_WEIGHTS, weightClass, weightSql } from './rank';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
-import { snippetOf } from './snippet';
+import type { DocKind, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
+import { openDatabase } from './open';
+import { CLASS_SPAN, weightClass } from './rank';
+import { IndexSearch } from './search';
+import { distinctRoots, holdsOnly, nullableText, Statements, wholeAtLeast } from './sql';
+import type { Row } from './sql';
 import { extraTerms } from './text';
 
 export interface TrackedFile {
@@ -59,15 +49,6 @@ export interface DocInput {
  * TOOL_RESULT_INDEX_CHARS); this is the backstop against one pasted log bloating the index.
  */
 export const BODY_CAP_BYTES = 256 * 1024;
-/** Matches ranked per search: the groups and their hit counts are drawn from these. */
-export const SEARCH_WINDOW = 1000;
-/**
- * Matches scored at a time (see rankedWindow). bm25 costs a few microseconds a match, more for
- * words repeated within documents; 5,000 keeps one chunk to tens of milliseconds.
- */
-export const SCORED_MATCHES = 5_000;
-/** After this long a search returns what it has rather than reading older matches. */
-export const SEARCH_BUDGET_MS = 40;
 /**
  * Ids per day of document time (2^35: unique until that many documents have been written), and
  * the days an id can name (2^15 from 2000: to 2089). With the class below, ids stay under 2^53.
@@ -75,46 +56,12 @@ export const SEARCH_BUDGET_MS = 40;
 const DAY_SPAN = 2 ** 35;
 const FIRST_DAY = Date.UTC(2000, 0, 1) / 86_400_000;
 const LAST_DAY = 2 ** 15 - 1;
-/** Above every row id, for "no upper bound". */
-const MAX_ROWID = 2n ** 63n - 1n;
-/** Hits shown per session group. */
-export const HITS_PER_GROUP = 3;
-
-const BUSY_TIMEOUT_MS = 5_000;
-/** SQLite's result codes for "this is not a database" and "this database is damaged". */
-const SQLITE_CORRUPT = 11;
-const SQLITE_NOTADB = 26;
-/** The generic code FTS5 raises for a MATCH expression it cannot parse. */
-const SQLITE_ERROR = 1;
-
-type Row = Record<string, SQLOutputValue>;
-
-interface WindowRow {
-  id: number;
-  root: string;
-  session: string;
-  turn: number | null;
-  kind: DocKind;
-  role: string | null;
-  tool: string | null;
-  time: string | null;
-}
-
-/** A filter as SQL over `f` (the document row) and `s` (its session row), with its parameters. */
-interface CompiledFilters {
-  where: string[];
-  params: SQLInputValue[];
-  /** A list filter that is present but empty: nothing can match it. */
-  impossible: boolean;
-  session: boolean;
-  doc: boolean;
-}
 
 export class IndexDb {
   private readonly db: DatabaseSync;
   private readonly statements: ReturnType<typeof prepareFixed>;
-  /** Statements whose SQL depends on which filters a call uses, prepared once per shape. */
-  private readonly shaped = new Map<string, StatementSync>();
+  private readonly shaped: Statements;
+  private readonly searcher: IndexSearch;
   private depth = 0;
 
   private constructor(
@@ -124,31 +71,14 @@ export class IndexDb {
   ) {
     this.db = db;
     this.statements = prepareFixed(db);
+    this.shaped = new Statements(db);
+    this.searcher = new IndexSearch(db);
   }
 
-  /**
-   * Opens or creates the DB (mkdir -p its directory). WAL, synchronous=NORMAL. A file that is not
-   * a readable SQLite DB, or has another schema version, is moved aside to
-   * `<path>.broken-<timestamp>` (never deleted) and a fresh DB is made; `recovered` then says
-   * what happened. ':memory:' works for tests.
-   *
-   * Only damage is recovered from: a file that is busy, unreadable for its permissions or on a
-   * missing disk throws, because setting it aside would throw away an index that is fine.
-   */
+  /** Opens or creates the database at `path` (open.ts says what happens to a damaged one). */
   static open(path: string): IndexDb {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    try {
-      if (path !== ':memory:') checkHeader(path);
-      return new IndexDb(connect(path), null);
-    } catch (error) {
-      const reason = damageOf(error);
-      if (reason === null || path === ':memory:') throw error;
-      const aside = setAside(path);
-      return new IndexDb(
-        connect(path),
-        `The search index ${reason}; it was moved to ${aside} and is being built again.`,
-      );
-    }
+    const { db, recovered } = openDatabase(path);
+    return new IndexDb(db, recovered);
   }
 
   close(): void {
@@ -316,7 +246,7 @@ export class IndexDb {
     if (only?.length === 0) return { total: 0, offset, items: [] };
     // A list naming every root held filters nothing, and would cost a sort of every session
     // instead of a walk along the index; one root walks its own index.
-    if (only && only.length > 1 && this.holdsOnly('sessionRoots', only)) only = null;
+    if (only && only.length > 1 && holdsOnly(this.statements.sessionRoots, only)) only = null;
     const where: string[] = [];
     const params: SQLInputValue[] = [];
     if (only?.length === 1) {
@@ -327,66 +257,21 @@ export class IndexDb {
       params.push(JSON.stringify(only));
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = Number(this.shape(`SELECT count(*) AS n FROM sessions ${clause}`).get(...params)?.n ?? 0);
-    const items = this.shape(
-      `SELECT summary FROM sessions ${clause} ORDER BY updated_at DESC NULLS LAST, id, root LIMIT ? OFFSET ?`,
-    )
+    const total = Number(
+      this.shaped.get(`SELECT count(*) AS n FROM sessions ${clause}`).get(...params)?.n ?? 0,
+    );
+    const items = this.shaped
+      .get(
+        `SELECT summary FROM sessions ${clause} ORDER BY updated_at DESC NULLS LAST, id, root LIMIT ? OFFSET ?`,
+      )
       .all(...params, limit, offset)
       .map((row) => JSON.parse(String(row.summary)) as SessionSummary);
     return { total, offset, items };
   }
 
-  /**
-   * Ranks up to SEARCH_WINDOW matching documents (bm25, weighted by kind: rank.ts), groups them
-   * by session in the order of each session's best hit, and cuts a snippet for the hits shown.
-   * `query` in the answer is the input as parseQuery reads it (cleanQuery). A session whose row
-   * is missing is left out: without its summary there is nothing to show for it.
-   */
+  /** Ranked matches grouped by session, with snippets (search.ts). */
   search(request: SearchRequest): SearchResponse {
-    const parsed = parseQuery(request.query);
-    const empty: SearchResponse = {
-      query: cleanQuery(request.query),
-      capped: parsed.capped,
-      groups: [],
-      toolResultCap: TOOL_RESULT_INDEX_CHARS,
-    };
-    const limit = Math.min(wholeAtLeast(request.limit, 0), SEARCH_WINDOW);
-    const filters = compileFilters(this.withoutNeedlessRoots(request.filters ?? {}));
-    if (parsed.match === null || limit === 0 || filters.impossible) return empty;
-
-    let window: WindowRow[];
-    try {
-      window = this.rankedWindow(parsed.match, filters);
-    } catch (error) {
-      // parseQuery only ever builds a MATCH that parses, but the text inside it is hostile: an
-      // expression FTS5 still refuses is no result, not a crash. Other errors (a damaged file) go on up.
-      if (isSqliteError(error, SQLITE_ERROR)) return empty;
-      throw error;
-    }
-
-    const bySession = new Map<string, { root: string; session: string; rows: WindowRow[] }>();
-    for (const row of window) {
-      const key = `${row.root}\0${row.session}`;
-      const group = bySession.get(key);
-      if (group) group.rows.push(row);
-      else bySession.set(key, { root: row.root, session: row.session, rows: [row] });
-    }
-    const groups: SearchGroup[] = [];
-    for (const { root, session, rows } of bySession.values()) {
-      if (groups.length >= limit) break;
-      const summary = this.summary(root, session);
-      if (!summary) continue;
-      const hits = rows.slice(0, HITS_PER_GROUP).map((row) => ({
-        turn: row.turn,
-        kind: row.kind,
-        role: row.role,
-        tool: row.tool,
-        time: row.time,
-        snippet: snippetOf(String(this.statements.body.get(row.id)?.body ?? ''), parsed.highlights),
-      }));
-      groups.push({ session: summary, hits, hitCount: rows.length });
-    }
-    return { ...empty, groups };
+    return this.searcher.search(request);
   }
 
   counts(): { sessions: number; files: number; docs: number } {
@@ -396,67 +281,6 @@ export class IndexDb {
       files: Number(row.files ?? 0),
       docs: Number(row.docs ?? 0),
     };
-  }
-
-  /**
-   * The filters without a roots list that names every root the index holds, as the service's
-   * always does: that filter excludes nothing, yet would cost a row lookup for every match.
-   */
-  private withoutNeedlessRoots(filters: SearchFilters): SearchFilters {
-    if (!filters.roots || filters.roots.length === 0) return filters;
-    if (!this.holdsOnly('docRoots', filters.roots)) return filters;
-    const rest = { ...filters };
-    delete rest.roots;
-    return rest;
-  }
-
-  /** Whether every root the table holds is one of `roots`. */
-  private holdsOnly(table: 'docRoots' | 'sessionRoots', roots: string[]): boolean {
-    const wanted = new Set(roots);
-    return this.statements[table].all().every((row) => wanted.has(String(row.root)));
-  }
-
-  /**
-   * The best SEARCH_WINDOW matches, best first, scoring at most SCORED_MATCHES at a time.
-   *
-   * FTS5 computes bm25 for every match before it can sort, so a word in half the documents
-   * would cost time in proportion to the whole index. Instead the matches are taken newest
-   * first (by row id, which FTS5 walks cheaply without scoring) in chunks of SCORED_MATCHES:
-   * each chunk is scored and filtered, and the best of all chunks so far kept (bm25 uses
-   * index-wide statistics, so scores from different chunks compare). It stops when the matches
-   * run out, when the window is full, or when SEARCH_BUDGET_MS have passed with something to
-   * show. So a rare word is ranked over every match, exactly; a common word over its newest
-   * matches; and a narrow filter over a common word reads further back until it finds hits.
-   */
-  private rankedWindow(match: string, filters: CompiledFilters): WindowRow[] {
-    const started = performance.now();
-    const from = ['docs'];
-    if (filters.doc || filters.session) from.push('JOIN doc_rows f ON f.id = docs.rowid');
-    if (filters.session) from.push('JOIN sessions s ON s.root = f.root AND s.id = f.session');
-    const where = ['docs MATCH ?', ...filters.where].join(' AND ');
-    const floorOf = this.shape(
-      'SELECT rowid AS id FROM docs WHERE docs MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-    );
-    const weights = `${COLUMN_WEIGHTS.body.toFixed(3)}, ${COLUMN_WEIGHTS.terms.toFixed(3)}`;
-    const score = `bm25(docs, ${weights}) * ${weightSql('docs.rowid')}`;
-    // Materialised, so the document rows are read for the chunk's best only, not every match.
-    const chunk = this.shape(`WITH top AS MATERIALIZED (
-        SELECT docs.rowid AS id, ${score} AS score FROM ${from.join(' ')}
-        WHERE ${where} AND docs.rowid >= ? AND docs.rowid < ? ORDER BY score, docs.rowid DESC LIMIT ?)
-      SELECT d.id, d.root, d.session, d.turn, d.kind, d.role, d.tool, d.time, top.score
-      FROM top JOIN doc_rows d ON d.id = top.id`);
-
-    let window: (WindowRow & { score: number })[] = [];
-    let upper: number | bigint = MAX_ROWID;
-    for (;;) {
-      const floorRow: Row | undefined = floorOf.get(match, upper, SCORED_MATCHES - 1);
-      const floor: number = floorRow ? Number(floorRow.id) : 0;
-      const rows = chunk.all(match, ...filters.params, floor, upper, SEARCH_WINDOW).map(windowRow);
-      window = [...window, ...rows].sort((a, b) => a.score - b.score || b.id - a.id).slice(0, SEARCH_WINDOW);
-      const spent = performance.now() - started > SEARCH_BUDGET_MS;
-      if (floor === 0 || window.length >= SEARCH_WINDOW || (spent && window.length > 0)) return window;
-      upper = floor;
-    }
   }
 
   /**
@@ -496,15 +320,6 @@ export class IndexDb {
       );
       this.statements.indexDoc.run(id, body, terms);
     }
-  }
-
-  private shape(sql: string): StatementSync {
-    let statement = this.shaped.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.shaped.set(sql, statement);
-    }
-    return statement;
   }
 }
 
@@ -554,131 +369,12 @@ function prepareFixed(db: DatabaseSync) {
       `INSERT INTO doc_rows (id, root, session, turn, kind, role, tool, time, failed, body, terms)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    body: db.prepare('SELECT body FROM doc_rows WHERE id = ?'),
-    docRoots: db.prepare(distinctRoots('doc_rows')),
     sessionRoots: db.prepare(distinctRoots('sessions')),
     counts: db.prepare(
       `SELECT (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM files) AS files,
         (SELECT count(*) FROM doc_rows) AS docs`,
     ),
   };
-}
-
-/** The distinct roots of a table, skipping along its index: one seek per root rather than a scan. */
-function distinctRoots(table: 'doc_rows' | 'sessions'): string {
-  return `WITH RECURSIVE r (root) AS (
-      SELECT min(root) FROM ${table}
-      UNION ALL SELECT (SELECT min(root) FROM ${table} WHERE root > r.root) FROM r WHERE r.root IS NOT NULL)
-    SELECT root FROM r WHERE root IS NOT NULL`;
-}
-
-/** Opens the file and makes sure it holds this schema, creating it in an empty file. */
-function connect(path: string): DatabaseSync {
-  const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
-  try {
-    // The first statement reads the header: a file that is not a database fails here.
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
-    // Sorting a search window and grouping never need to touch the disk.
-    db.exec('PRAGMA temp_store = MEMORY');
-    // FTS5 segments and their merges are B-tree writes: the default 2 MB page cache spills them.
-    db.exec('PRAGMA cache_size = -65536');
-    // Checked and created under the write lock, so two processes opening a new file agree.
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const tables = Number(
-        db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get()?.n,
-      );
-      if (tables === 0) {
-        db.exec(SCHEMA_SQL);
-        db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
-      } else {
-        const hasMeta = db
-          .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta'")
-          .get();
-        const version = hasMeta
-          ? db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()?.value
-          : undefined;
-        if (version !== String(SCHEMA_VERSION)) throw new SchemaMismatch(version);
-      }
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
-const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-/**
- * Fails as SQLite would for a file that does not start like a database, but before SQLite opens
- * it: SQLite would delete a -wal file beside it on close, and what is set aside is kept whole.
- * A file still empty (a new database's pages can all be in its -wal) is left to SQLite.
- */
-function checkHeader(path: string): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return;
-  }
-  try {
-    const head = Buffer.alloc(HEADER.length);
-    const read = readSync(fd, head, 0, head.length, 0);
-    if (read > 0 && (read < HEADER.length || !head.equals(HEADER))) throw new NotADatabase();
-  } finally {
-    closeSync(fd);
-  }
-}
-
-class NotADatabase extends Error {
-  constructor() {
-    super('is not a database file');
-  }
-}
-
-class SchemaMismatch extends Error {
-  constructor(readonly found: SQLOutputValue | undefined) {
-    super(
-      found === undefined
-        ? 'holds tables of another kind'
-        : `has schema version ${String(found)}, not ${SCHEMA_VERSION}`,
-    );
-  }
-}
-
-/** Why an open failed in a way a fresh file cures, or null when it did not. */
-function damageOf(error: unknown): string | null {
-  if (error instanceof SchemaMismatch || error instanceof NotADatabase) return error.message;
-  if (isSqliteError(error, SQLITE_NOTADB)) return 'is not a database file';
-  if (isSqliteError(error, SQLITE_CORRUPT)) return 'is damaged';
-  return null;
-}
-
-/**
- * Renames the file, with its -wal and -shm beside it: a -wal left behind would be replayed into
- * the new database at the same path.
- */
-function setAside(path: string): string {
-  const aside = `${path}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(path, aside);
-  for (const suffix of ['-wal', '-shm', '-journal']) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
-  }
-  return aside;
-}
-
-function isSqliteError(error: unknown, code: number): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: unknown }).code === 'ERR_SQLITE_ERROR' &&
-    (error as { errcode?: unknown }).errcode === code
-  );
 }
 
 function synchronous<T>(result: T): T {
@@ -688,70 +384,6 @@ function synchronous<T>(result: T): T {
     );
   }
   return result;
-}
-
-/**
- * SearchFilters as SQL. Every value is a bound parameter; lists go in as one JSON array read
- * with json_each, so the SQL (and the prepared statement) depends only on which filters are set.
- */
-function compileFilters(filters: SearchFilters): CompiledFilters {
-  const out: CompiledFilters = { where: [], params: [], impossible: false, session: false, doc: false };
-  const list = (values: string[] | undefined, column: string, onSession: boolean, fold = false): void => {
-    if (values === undefined) return;
-    if (values.length === 0) out.impossible = true;
-    out.where.push(
-      fold
-        ? `lower(${column}) IN (SELECT lower(value) FROM json_each(?))`
-        : `${column} IN (SELECT value FROM json_each(?))`,
-    );
-    out.params.push(JSON.stringify(values));
-    if (onSession) out.session = true;
-    else out.doc = true;
-  };
-  list(filters.formats, 's.format', true);
-  list(filters.roots, 'f.root', false);
-  list(filters.roles, 'f.role', false, true);
-  list(filters.states, 's.state', true);
-  if (filters.project) {
-    // instr, not LIKE: a path's % and _ are just characters.
-    out.where.push('instr(lower(s.project), lower(?)) > 0');
-    out.params.push(filters.project);
-    out.session = true;
-  }
-  const tool = filters.tool?.trim();
-  if (tool) {
-    out.where.push('f.tool = ? COLLATE NOCASE');
-    out.params.push(tool);
-    out.doc = true;
-  }
-  if (filters.from) {
-    out.where.push('COALESCE(f.time, s.updated_at) >= ?');
-    out.params.push(filters.from);
-    out.session = true;
-  }
-  if (filters.to) {
-    out.where.push('COALESCE(f.time, s.updated_at) <= ?');
-    // A date alone means up to the end of that day: every time of it sorts below "T99".
-    out.params.push(/^\d{4}-\d{2}-\d{2}$/.test(filters.to) ? `${filters.to}T99` : filters.to);
-    out.session = true;
-  }
-  if (filters.toolFailed) {
-    out.where.push("f.kind = 'tool' AND f.failed = 1");
-    out.doc = true;
-  }
-  return out;
-}
-
-/**
- * The query text as parseQuery reads it: cut to MAX_QUERY_CHARS, control characters as spaces,
- * lone surrogates dropped. query.ts keeps its cleaned text to itself, so this mirrors its first
- * lines; keep the two in step.
- */
-function cleanQuery(input: string): string {
-  return String(input)
-    .slice(0, MAX_QUERY_CHARS)
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\p{Cs}/gu, '');
 }
 
 /** Days since 2000 of a document's time; a document without one (or with nonsense) counts as written now. */
@@ -766,20 +398,6 @@ function capBody(body: string): string {
   if (body.length * 3 <= BODY_CAP_BYTES) return body;
   const { read } = new TextEncoder().encodeInto(body, new Uint8Array(BODY_CAP_BYTES));
   return body.slice(0, read);
-}
-
-function windowRow(row: Row): WindowRow & { score: number } {
-  return {
-    id: Number(row.id),
-    root: String(row.root),
-    session: String(row.session),
-    turn: row.turn === null ? null : Number(row.turn),
-    kind: String(row.kind) as DocKind,
-    role: nullableText(row.role),
-    tool: nullableText(row.tool),
-    time: nullableText(row.time),
-    score: Number(row.score),
-  };
 }
 
 function trackedFile(row: Row): TrackedFile {
@@ -797,12 +415,4 @@ function trackedFile(row: Row): TrackedFile {
     state: String(row.state) as TrackedFile['state'],
     error: nullableText(row.error),
   };
-}
-
-function nullableText(value: SQLOutputValue | undefined): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-function wholeAtLeast(value: number, min: number): number {
-  return Number.isFinite(value) ? Math.max(min, Math.floor(value)) : min;
 }
