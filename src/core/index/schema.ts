@@ -17,7 +17,7 @@
  */
 
 /** Bump on any change to the tables below or to what a weight class means. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (
@@ -61,6 +61,17 @@ CREATE TABLE sessions (
 -- The session list's order, across all roots and within one, read straight off an index.
 CREATE INDEX sessions_updated ON sessions (updated_at DESC, id, root);
 CREATE INDEX sessions_root_updated ON sessions (root, updated_at DESC, id);
+
+-- Each JSONL session file's byte-offset line index (jsonl/line-index.ts, serialized), for the
+-- state of the file named by (dev, ino, size, mtime): a launch reads it rather than the file.
+CREATE TABLE line_indexes (
+  path TEXT PRIMARY KEY,
+  dev REAL NOT NULL,
+  ino REAL NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  data BLOB NOT NULL
+);
 
 CREATE TABLE doc_rows (
   id INTEGER PRIMARY KEY,

@@ -1,0 +1,12 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { IndexService } from './src/core/index/service';
+const size = process.argv[2] ?? 'small';
+const m = JSON.parse(readFileSync(`/tmp/sessionscope-bench-corpus-v1-${size}/manifest.json`, 'utf8'));
+rmSync('/tmp/prof/db', { recursive: true, force: true });
+const s = IndexService.open({ dbPath: '/tmp/prof/db/index.sqlite' });
+s.setRoots(m.roots);
+const t = performance.now();
+await s.sync();
+const ms = performance.now() - t;
+console.log(JSON.stringify({ seconds: ms / 1000, MBps: m.bytes / 1e6 / (ms / 1000), rssMB: process.resourceUsage().maxRSS / 1024 }));
+await s.close();
