@@ -64,6 +64,9 @@ try {
 }
 await warm.client.sync();
 await warm.client.close();
+const indexBytes = (
+  await Promise.all(['', '-wal'].map((suffix) => stat(dbPath + suffix).then((s) => s.size, () => 0)))
+).reduce((sum, bytes) => sum + bytes, 0);
 
 const round = (n: number) => Math.round(n * 10) / 10;
 process.stdout.write(
@@ -76,5 +79,6 @@ process.stdout.write(
     searchP95Ms: round(percentile(times, 95)),
     appendVisibleMs: appendVisibleMs === null ? null : round(appendVisibleMs),
     indexPeakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    indexDbMB: Math.round(indexBytes / 1e6),
   })}\n`,
 );

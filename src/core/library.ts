@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors';
 import { safeExternalUrl } from '../shared/links';
 import type { RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
 import type { Environment, FormatStore, WriteOutcome } from './formats/format';
+import { useStoredLineIndexes } from './formats/zeroclaw/store';
 import { openIndex } from './index/client';
 import type { IndexClient, WorkerEntry } from './index/client';
 import { NameBook } from './names';
@@ -72,6 +73,24 @@ export function createLibrary(options: LibraryOptions): Library {
     await index.setRoots(inUse);
     return index;
   }
+
+  let closed = false;
+  // Large ZeroClaw sessions keep their line indexes in the index database, which only the
+  // index's thread opens. A load may open the index; a save goes only to one already open.
+  const stopStoringLineIndexes = useStoredLineIndexes({
+    load: async (path, facts) => {
+      if (closed) return null;
+      try {
+        return await (index ?? (await indexed())).lineIndex(path, facts);
+      } catch {
+        // The index is a cache: when it cannot open or answer, the read scans the file.
+        return null;
+      }
+    },
+    save: async (path, facts, bytes) => {
+      if (!closed && index) await index.putLineIndex(path, facts, bytes);
+    },
+  });
 
   /** Brings the index up to date with sessions the app itself just wrote, then says so. */
   async function changed(root: string | null, refs: SessionRef[] = []): Promise<void> {
@@ -374,6 +393,8 @@ export function createLibrary(options: LibraryOptions): Library {
       return () => emitter.off(event, listener);
     },
     async close() {
+      closed = true;
+      stopStoringLineIndexes();
       emitter.removeAllListeners();
       await index?.close();
       index = null;

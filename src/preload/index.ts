@@ -63,6 +63,7 @@ const bridge = {
   events: {
     'library.changed': subscribe('library.changed'),
     'index.progress': subscribe('index.progress'),
+    'watch.status': subscribe('watch.status'),
   },
 } satisfies Bridge;
 

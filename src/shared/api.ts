@@ -20,6 +20,7 @@ import type {
 } from './model';
 import { formatIds } from './model';
 import type { IndexStatus, SearchResponse, SessionPage } from './search';
+import type { WatchStatus } from './watch';
 
 /** Root ids are derived by the core from paths it discovered; they are never paths. */
 export const rootIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a root id');
@@ -221,13 +222,18 @@ export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<Cal
 
 /** Events the core emits; every host forwards them unchanged. */
 export interface Events {
-  /** Sessions under a root changed (our own writes now; the watcher later). */
-  'library.changed': { root: string | null };
+  /**
+   * Sessions under a root changed, by our own writes or on disk. `sessions`, when present, names
+   * the ones known to have changed (added, changed or removed); without it any may have.
+   */
+  'library.changed': { root: string | null; sessions?: SessionRef[] };
   /** Indexing moved on; at most a few a second. */
   'index.progress': IndexStatus;
+  /** How the session directories are watched changed: a root is polled, gone, back or failing. */
+  'watch.status': WatchStatus;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['library.changed', 'index.progress'];
+export const eventNames: EventName[] = ['library.changed', 'index.progress', 'watch.status'];
 
 /** The IPC channel an event travels on from the Electron main process to the preload. */
 export function eventChannel(name: EventName): string {

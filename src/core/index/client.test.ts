@@ -1,10 +1,13 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, open, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { IndexStatus } from '../../shared/search';
+import { classifyLine } from '../formats/zeroclaw/line';
+import { MIN_STORED_BYTES } from '../jsonl/index-cache';
+import { LineIndex, factsOf } from '../jsonl';
 import { openIndex } from './client';
 import type { IndexClient } from './client';
-import { tempDir, threeRoots } from './testkit';
+import { rootOf, tempDir, threeRoots, writeZeroclaw } from './testkit';
 
 let dir: string;
 let client: IndexClient | null = null;
@@ -64,3 +67,57 @@ it('a root whose directory is missing holds nothing and is not an error', { time
   expect((await client.status()).lastError).toBeNull();
   expect((await client.page({ offset: 0, limit: 5 })).total).toBe(0);
 });
+
+it(
+  'stores line indexes sent to the worker and answers them for the same file only',
+  { timeout: 60_000 },
+  async () => {
+    client = openIndex(
+      { dbPath: join(dir, 'lines.sqlite') },
+      { onProgress: () => undefined, onChanged: () => undefined },
+      worker,
+    );
+    const facts = { dev: 1, ino: 42, size: 3_000_000, mtimeMs: 1_700_000_000_000.25 };
+    const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => i % 251);
+    await client.putLineIndex('/s/a.jsonl', facts, Uint8Array.from(bytes));
+    expect(await client.lineIndex('/s/a.jsonl', facts)).toEqual(bytes);
+    expect(await client.lineIndex('/s/a.jsonl', { ...facts, size: facts.size + 10 })).toEqual(bytes);
+    expect(await client.lineIndex('/s/a.jsonl', { ...facts, ino: 43 })).toBeNull();
+    expect(await client.lineIndex('/s/a.jsonl', facts)).toBeNull();
+  },
+);
+
+it(
+  'the worker stores the line index of a large ZeroClaw session it indexes, and drops it once the file is gone',
+  { timeout: 60_000 },
+  async () => {
+    const zeroclaw = join(dir, 'zeroclaw');
+    await mkdir(zeroclaw);
+    const message = 'the harbour lights need new lenses '.repeat(30);
+    const count = Math.ceil(MIN_STORED_BYTES / message.length) + 10;
+    const path = await writeZeroclaw(
+      zeroclaw,
+      'large',
+      Array.from({ length: count }, (_, i): [string, string] => [i % 2 ? 'assistant' : 'user', message]),
+    );
+    const handle = await open(path, 'r');
+    const facts = factsOf(await handle.stat());
+    const scanned = await LineIndex.build(handle, facts, classifyLine);
+    await handle.close();
+
+    client = openIndex(
+      { dbPath: join(dir, 'zc.sqlite') },
+      { onProgress: () => undefined, onChanged: () => undefined },
+      worker,
+    );
+    await client.setRoots([rootOf('zc', zeroclaw, 'zeroclaw')]);
+    await client.sync();
+    const stored = await client.lineIndex(path, facts);
+    expect(stored).not.toBeNull();
+    expect(LineIndex.deserialize(stored ?? new Uint8Array()).serialize()).toEqual(scanned.serialize());
+
+    await unlink(path);
+    await client.sync();
+    expect(await client.lineIndex(path, facts)).toBeNull();
+  },
+);

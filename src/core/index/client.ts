@@ -8,6 +8,7 @@ import { AppError, toWireError } from '../../shared/errors';
 import type { WireError } from '../../shared/errors';
 import type { SessionRef, SessionSummary } from '../../shared/model';
 import type { IndexStatus, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
+import type { FileFacts } from '../jsonl';
 import { IndexService } from './service';
 import type { IndexedRoot } from './service';
 
@@ -25,6 +26,10 @@ export interface IndexClient {
   search(request: SearchRequest): Promise<SearchResponse>;
   summary(ref: SessionRef): Promise<SessionSummary | null>;
   putSummary(summary: SessionSummary): Promise<void>;
+  /** The stored line index of a JSONL file that can describe it in the state `facts`, or null. */
+  lineIndex(path: string, facts: FileFacts): Promise<Uint8Array | null>;
+  /** Stores a serialized line index of `path` in the state `facts`, replacing any earlier one. */
+  putLineIndex(path: string, facts: FileFacts, bytes: Uint8Array): Promise<void>;
   status(): Promise<IndexStatus>;
   close(): Promise<void>;
 }
@@ -51,13 +56,15 @@ function inlineIndex(paths: IndexPaths, events: IndexEvents): IndexClient {
   const service = IndexService.open({ ...paths, ...events });
   return {
     setRoots: async (roots) => service.setRoots(roots),
-    sync: () => service.sync(),
+    sync: () => syncAndPrune(service),
     refresh: (ref) => service.refresh(ref),
     rebuild: () => service.rebuild(),
     page: async (query) => service.page(query),
     search: async (request) => service.search(request),
     summary: async (ref) => service.summary(ref),
     putSummary: async (summary) => service.putSummary(summary),
+    lineIndex: async (path, facts) => service.lineIndexes().get(path, facts),
+    putLineIndex: async (path, facts, bytes) => service.lineIndexes().put(path, facts, bytes),
     status: async () => service.status(),
     close: () => service.close(),
   };
@@ -116,6 +123,13 @@ class WorkerIndex implements IndexClient {
   putSummary(summary: SessionSummary): Promise<void> {
     return this.call('putSummary', summary) as Promise<void>;
   }
+  async lineIndex(path: string, facts: FileFacts): Promise<Uint8Array | null> {
+    const bytes = await this.call('lineIndex', path, facts);
+    return bytes instanceof Uint8Array ? bytes : null;
+  }
+  putLineIndex(path: string, facts: FileFacts, bytes: Uint8Array): Promise<void> {
+    return this.callMoving([bytes], 'putLineIndex', path, facts, bytes) as Promise<void>;
+  }
   status(): Promise<IndexStatus> {
     return this.call('status') as Promise<IndexStatus>;
   }
@@ -132,11 +146,16 @@ class WorkerIndex implements IndexClient {
   }
 
   private call(method: IndexMethod, ...args: unknown[]): Promise<unknown> {
+    return this.callMoving([], method, ...args);
+  }
+
+  /** A call that hands over `moved` (see movable) rather than copying it into the worker. */
+  private callMoving(moved: Uint8Array[], method: IndexMethod, ...args: unknown[]): Promise<unknown> {
     const worker = this.started();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, method, args } satisfies WorkerRequest);
+      worker.postMessage({ id, method, args } satisfies WorkerRequest, movable(moved));
     });
   }
 
@@ -175,4 +194,29 @@ class WorkerIndex implements IndexClient {
     for (const waiting of this.pending.values()) waiting.reject(new AppError('io', wire.message));
     this.pending.clear();
   }
+}
+
+/**
+ * A sync, then the stored line indexes of files it found gone are dropped. Only after a whole
+ * sync does the index track every file of its roots: earlier, a row of a file viewed before the
+ * index reached it would look orphaned too.
+ */
+export async function syncAndPrune(service: IndexService): Promise<void> {
+  await service.sync();
+  service.lineIndexes().prune();
+}
+
+/**
+ * The buffers of `arrays` that can be transferred rather than copied: only one that each array
+ * fills alone, since a transfer empties the whole buffer for the sender (a Buffer from Node's
+ * pool shares its buffer with others).
+ */
+export function movable(arrays: Uint8Array[]): ArrayBuffer[] {
+  return arrays.flatMap((array) =>
+    array.buffer instanceof ArrayBuffer &&
+    array.byteOffset === 0 &&
+    array.byteLength === array.buffer.byteLength
+      ? [array.buffer]
+      : [],
+  );
 }

@@ -9,7 +9,8 @@ import type { FormatId, RunState, SessionSummary } from '../../shared/model';
 import type { SearchFilters, SearchResponse } from '../../shared/search';
 import { TOOL_RESULT_INDEX_CHARS } from '../../shared/search';
 import { sampleSummary } from '../../shared/testkit';
-import { BODY_CAP_BYTES, IndexDb } from './db';
+import { IndexDb } from './db';
+import { BODY_CAP_BYTES } from './docs';
 import { SCORED_MATCHES, SEARCH_WINDOW } from './search';
 import type { DocInput, TrackedFile } from './db';
 import { SCHEMA_VERSION } from './schema';
@@ -146,7 +147,7 @@ describe('IndexDb', () => {
   });
 
   describe('transactions', () => {
-    it('rolls back everything on a throw, and nested calls join the outer one', () => {
+    it('rolls back everything on a throw, nested calls join the outer one, and a nested throw fails it', () => {
       expect(() =>
         db.transaction(() => {
           db.putSession(summary('r', 'a'), 0);
@@ -156,20 +157,23 @@ describe('IndexDb', () => {
       ).toThrow('boom');
       expect(db.counts().sessions).toBe(0);
 
-      const value = db.transaction(() => {
-        db.putSession(summary('r', 'a'), 0);
-        try {
-          db.transaction(() => {
-            db.putSession(summary('r', 'b'), 0);
-            throw new Error('inner');
-          });
-        } catch {
-          // The inner call's own changes are undone; the outer goes on.
-        }
-        return 42;
-      });
-      expect(value).toBe(42);
-      expect(db.sessionIds('r')).toEqual(['a']);
+      db.putSession(summary('r', 'kept'), 0);
+      expect(() =>
+        db.transaction(() => {
+          db.putSession(summary('r', 'a'), 0);
+          try {
+            db.transaction(() => {
+              db.putSession(summary('r', 'b'), 0);
+              throw new Error('inner');
+            });
+          } catch {
+            // Caught, yet a nested failure still fails the whole transaction.
+          }
+          return 42;
+        }),
+      ).toThrow('inner');
+      expect(db.sessionIds('r')).toEqual(['kept']);
+      expect(db.transaction(() => 42)).toBe(42);
     });
 
     it('refuses an async body rather than committing before it finishes', () => {

@@ -9,6 +9,8 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SessionSummary } from '../../shared/model';
 import type { DocKind, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
+import { capBody } from './docs';
+import { LineIndexRows } from './lines';
 import { openDatabase } from './open';
 import { CLASS_SPAN, weightClass } from './rank';
 import { IndexSearch } from './search';
@@ -42,13 +44,10 @@ export interface DocInput {
   time: string | null;
   failed: boolean;
   body: string;
+  /** extraTerms of the body, when the caller derived them already (reader.ts does, in its own thread). */
+  terms?: string;
 }
 
-/**
- * The most a stored body holds, in UTF-8 bytes. Callers cap bodies already (tool results at
- * TOOL_RESULT_INDEX_CHARS); this is the backstop against one pasted log bloating the index.
- */
-export const BODY_CAP_BYTES = 256 * 1024;
 /**
  * Ids per day of document time (2^35: unique until that many documents have been written), and
  * the days an id can name (2^15 from 2000: to 2089). With the class below, ids stay under 2^53.
@@ -62,7 +61,11 @@ export class IndexDb {
   private readonly statements: ReturnType<typeof prepareFixed>;
   private readonly shaped: Statements;
   private readonly searcher: IndexSearch;
+  /** Stored JSONL line indexes (lines.ts), read and written by the format stores' caches. */
+  readonly lines: LineIndexRows;
   private depth = 0;
+  /** What a nested call threw: the outer transaction rolls back even if the throw was caught. */
+  private failure: { error: unknown } | null = null;
 
   private constructor(
     db: DatabaseSync,
@@ -73,6 +76,7 @@ export class IndexDb {
     this.statements = prepareFixed(db);
     this.shaped = new Statements(db);
     this.searcher = new IndexSearch(db);
+    this.lines = new LineIndexRows(db);
   }
 
   /** Opens or creates the database at `path` (open.ts says what happens to a damaged one). */
@@ -86,22 +90,18 @@ export class IndexDb {
   }
 
   /**
-   * BEGIN IMMEDIATE … COMMIT, ROLLBACK on throw; nested calls join the outer one. A nested call
-   * runs in a savepoint, so when it throws and its caller catches, only its own changes are
-   * undone. `run` must be synchronous: a transaction cannot stay open across an await.
+   * BEGIN IMMEDIATE … COMMIT, ROLLBACK on throw. Nested calls join the outer one without a
+   * savepoint, because FTS5 writes out its pending segment at every savepoint, which cost a
+   * third of indexing time. So a nested call that throws fails the whole transaction, even when
+   * its caller catches. `run` must be synchronous: a transaction cannot stay open across an await.
    */
   transaction<T>(run: () => T): T {
     if (this.depth > 0) {
-      const savepoint = `nested_${this.depth}`;
-      this.db.exec(`SAVEPOINT ${savepoint}`);
       this.depth += 1;
       try {
-        const result = synchronous(run());
-        this.db.exec(`RELEASE ${savepoint}`);
-        return result;
+        return synchronous(run());
       } catch (error) {
-        this.db.exec(`ROLLBACK TO ${savepoint}`);
-        this.db.exec(`RELEASE ${savepoint}`);
+        this.failure ??= { error };
         throw error;
       } finally {
         this.depth -= 1;
@@ -109,8 +109,12 @@ export class IndexDb {
     }
     this.db.exec('BEGIN IMMEDIATE');
     this.depth = 1;
+    this.failure = null;
     try {
       const result = synchronous(run());
+      // run() may have set it: the narrowing from the assignment above does not hold.
+      const failure = this.failure as { error: unknown } | null;
+      if (failure) throw failure.error;
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
@@ -118,6 +122,7 @@ export class IndexDb {
       throw error;
     } finally {
       this.depth = 0;
+      this.failure = null;
     }
   }
 
@@ -304,7 +309,7 @@ export class IndexDb {
     rows.sort((a, b) => a.id - b.id);
     for (const { doc, id } of rows) {
       const body = capBody(doc.body);
-      const terms = extraTerms(body);
+      const terms = doc.terms ?? extraTerms(body);
       this.statements.insertDoc.run(
         id,
         root,
@@ -391,13 +396,6 @@ function dayOf(time: string | null, now: number): number {
   const ms = time === null ? NaN : Date.parse(time);
   const day = Math.floor((Number.isFinite(ms) ? ms : now) / 86_400_000) - FIRST_DAY;
   return Math.min(Math.max(day, 0), LAST_DAY);
-}
-
-/** The body cut to BODY_CAP_BYTES of UTF-8, never inside a character. */
-function capBody(body: string): string {
-  if (body.length * 3 <= BODY_CAP_BYTES) return body;
-  const { read } = new TextEncoder().encodeInto(body, new Uint8Array(BODY_CAP_BYTES));
-  return body.slice(0, read);
 }
 
 function trackedFile(row: Row): TrackedFile {

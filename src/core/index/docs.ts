@@ -6,6 +6,12 @@ import type { FormatPanels, SessionSummary, ToolCall, Turn } from '../../shared/
 import { TOOL_RESULT_INDEX_CHARS } from '../../shared/search';
 import type { DocInput } from './db';
 
+/**
+ * The most a stored body holds, in UTF-8 bytes. Callers cap bodies already (tool results at
+ * TOOL_RESULT_INDEX_CHARS); this is the backstop against one pasted log bloating the index.
+ */
+export const BODY_CAP_BYTES = 256 * 1024;
+
 /** Arguments are what a person searches tool calls by, but a pasted file as an argument is not. */
 const TOOL_ARGUMENT_CHARS = 4 * 1024;
 
@@ -96,4 +102,11 @@ function textOf(value: unknown): string {
 
 function cut(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
+}
+
+/** The body cut to BODY_CAP_BYTES of UTF-8, never inside a character. */
+export function capBody(body: string): string {
+  if (body.length * 3 <= BODY_CAP_BYTES) return body;
+  const { read } = new TextEncoder().encodeInto(body, new Uint8Array(BODY_CAP_BYTES));
+  return body.slice(0, read);
 }

@@ -20,8 +20,13 @@ import type { NameLookup } from '../names';
 import { WriteBatch } from './batch';
 import { IndexDb } from './db';
 import type { TrackedFile } from './db';
-import { failedCalls, panelDocs, sessionDoc, turnDocs } from './docs';
+import type { LineIndexRows } from './lines';
+import { sessionDoc } from './docs';
 import { Progress } from './progress';
+import { ReadAhead } from './read-ahead';
+import type { ReadPage, SourceReader } from './reader';
+import { openReader } from './reader-client';
+import type { ReaderEntry } from './reader-client';
 
 export interface IndexedRoot {
   id: string;
@@ -37,10 +42,18 @@ export interface IndexServiceOptions {
   onProgress?: (status: IndexStatus) => void;
   /** Sessions of these roots were added, changed or removed. */
   onChanged?: (roots: string[]) => void;
+  /** Reads session files in a thread of their own; without it they are read in this one. */
+  reader?: ReaderEntry;
 }
 
 /** Turns read and committed at a time: big enough to batch inserts, small enough to resume from. */
 const TURN_PAGE = 500;
+/**
+ * Files whose first page is read while an earlier file is written, and pages of one file read
+ * ahead of the one being written: enough that the reader never waits on a batch's commit.
+ */
+const FILES_AHEAD = 4;
+const PAGES_AHEAD = 3;
 const STAT_CONCURRENCY = 16;
 /** The tracked row of a file every session of its root depends on. */
 const SHARED_SESSION = '';
@@ -53,11 +66,19 @@ interface Work {
   tracked: TrackedFile | null;
 }
 
+/** A file's first read, under way. */
+interface Begun {
+  from: number;
+  summaryOnly: boolean;
+  first: Promise<ReadPage>;
+}
+
 export class IndexService {
   private readonly db: IndexDb;
   private readonly progress: Progress;
   private readonly batch: WriteBatch;
   private readonly names: NameBook | null;
+  private readonly reader: SourceReader;
   private nameOf: NameLookup = () => undefined;
   private readonly stores = new Map<string, FormatStore>();
   private roots: IndexedRoot[] = [];
@@ -71,6 +92,7 @@ export class IndexService {
   private constructor(private readonly options: IndexServiceOptions) {
     this.db = IndexDb.open(options.dbPath);
     this.batch = new WriteBatch(this.db);
+    this.reader = openReader(options.reader);
     this.names = options.appDataDir ? new NameBook(options.appDataDir) : null;
     this.progress = new Progress((status) => options.onProgress?.(status));
     if (this.db.recovered) this.progress.failed(this.db.recovered);
@@ -87,6 +109,11 @@ export class IndexService {
     this.roots = roots.map((root) => ({ ...root }));
     this.listed.settle();
     this.listed = settleable();
+  }
+
+  /** The stored JSONL line indexes, for the format caches of the thread that owns this service. */
+  lineIndexes(): LineIndexRows {
+    return this.db.lines;
   }
 
   status(): IndexStatus {
@@ -126,7 +153,8 @@ export class IndexService {
     const facts = await factsAt(file.path);
     if (!facts) return;
     await this.readNames();
-    await this.index({ root, store, file, facts, tracked: this.db.file(file.key) });
+    const item = { root, store, file, facts, tracked: this.db.file(file.key) };
+    await this.index(item, this.begin(item));
     this.batch.flush();
     this.changed([root.id]);
   }
@@ -185,6 +213,7 @@ export class IndexService {
     await this.running?.catch(() => undefined);
     this.batch.flush();
     this.db.close();
+    await this.reader.close();
   }
 
   /** Only the roots in use are shown; others stay indexed for when they are used again. */
@@ -222,9 +251,13 @@ export class IndexService {
     );
     const touched = new Set<string>();
     let lastNotice = performance.now();
-    for (const item of work) {
+    const begun: Promise<Begun>[] = [];
+    for (const [i, item] of work.entries()) {
       if (this.closed) return;
-      await this.index(item);
+      while (begun.length < FILES_AHEAD && i + begun.length < work.length) {
+        begun.push(this.begin(work[i + begun.length] as Work));
+      }
+      await this.index(item, begun.shift() as Promise<Begun>);
       touched.add(item.root.id);
       // The list fills in while a long run goes on, not only when it ends.
       if (performance.now() - lastNotice > 2000) {
@@ -313,13 +346,31 @@ export class IndexService {
   }
 
   /**
-   * Indexes one session file. A file whose bytes are as indexed only has its summary read again
-   * (a shared file, such as ZeroClaw's names, changed). An append-only log that only grew (or a
-   * run that stopped part-way through a file) resumes at the last indexed turn, which an append
-   * may have added to; anything else is read again from the start.
+   * Starts reading a file's first page, so the reader works on it while the writer is still busy
+   * with the files before. A file whose bytes are as indexed only has its summary read again (a
+   * shared file, such as ZeroClaw's names, changed). An append-only log that only grew (or a run
+   * that stopped part-way through a file) resumes at the last indexed turn, which an append may
+   * have added to; anything else is read again from the start.
    */
-  private async index(item: Work): Promise<void> {
-    const { root, store, file, facts, tracked } = item;
+  private async begin(item: Work): Promise<Begun> {
+    const { root, file, facts, tracked, store } = item;
+    const summaryOnly = tracked?.state === 'indexed' && sameFacts(tracked, facts);
+    const from = summaryOnly ? 0 : ((await resumeTurn(store, tracked, facts, file.path)) ?? 0);
+    const first = this.reader.read({
+      root,
+      id: file.id,
+      from,
+      count: summaryOnly ? 0 : TURN_PAGE,
+      head: true,
+    });
+    // Awaited by index(); if the run stops before, its failure must not go unhandled.
+    first.catch(() => undefined);
+    return { from, summaryOnly, first };
+  }
+
+  /** Writes what the reader makes of one file, a page at a time, reading ahead as it writes. */
+  private async index(item: Work, begun: Promise<Begun>): Promise<void> {
+    const { root, store, file, facts } = item;
     const base = {
       ...facts,
       path: file.key,
@@ -330,8 +381,11 @@ export class IndexService {
     };
     let reported = 0;
     try {
-      const summary = this.named(root, store, await store.summary(file.id));
-      if (tracked?.state === 'indexed' && sameFacts(tracked, facts)) {
+      const { from: start, summaryOnly, first } = await begun;
+      let page = await first;
+      if (!page.summary) throw new Error('the reader answered a first page without its summary');
+      const summary = this.named(root, store, page.summary);
+      if (summaryOnly) {
         this.batch.add(0, () => {
           this.db.replaceSessionDocs(root.id, file.id, [sessionDoc(summary)]);
           this.db.putSession(summary, this.db.failedTools(root.id, file.id));
@@ -339,11 +393,9 @@ export class IndexService {
         this.progress.advance(1, 0);
         return;
       }
-      let from = (await resumeTurn(store, tracked, facts, file.path)) ?? 0;
       let failed = 0;
-      if (from === 0) {
-        const detail = summary.health.damaged === null ? await store.detail(file.id) : null;
-        const meta = [sessionDoc(summary), ...(detail ? panelDocs(detail.panels, summary.updatedAt) : [])];
+      if (start === 0) {
+        const meta = [sessionDoc(summary), ...page.panelDocs];
         this.batch.add(0, () => {
           this.db.replaceDocs(root.id, file.id, null, meta);
           this.db.putFile({ ...base, indexedBytes: 0, indexedTurns: 0, state: 'listed' });
@@ -352,27 +404,28 @@ export class IndexService {
         failed = this.db.failedTools(root.id, file.id);
         this.batch.add(0, () => this.db.replaceSessionDocs(root.id, file.id, [sessionDoc(summary)]));
       }
-      let next = summary.health.damaged === null ? store.turns(file.id, from, TURN_PAGE) : null;
-      while (next) {
-        const page = await next;
-        const upTo = from + page.turns.length;
-        const more = page.turns.length > 0 && upTo < page.total;
-        // The next page is read while this one is turned into documents and written.
-        next = more ? store.turns(file.id, upTo, TURN_PAGE) : null;
-        // Awaited on the next pass; if this pass throws first, its failure must not go unhandled.
-        next?.catch(() => undefined);
-        const docs = page.turns.flatMap(turnDocs);
-        failed += failedCalls(page.turns);
-        const at = from;
-        const bytes = page.total > 0 ? Math.round((bytesToRead(item) * upTo) / page.total) : 0;
-        this.batch.add(Math.max(0, bytes - reported), () => {
-          this.db.replaceDocs(root.id, file.id, at, docs);
-          this.db.putFile({ ...base, indexedBytes: 0, indexedTurns: upTo, state: 'listed' });
-        });
-        this.progress.advance(0, Math.max(0, bytes - reported));
-        reported = Math.max(reported, bytes);
-        from = upTo;
+      const ahead = new ReadAhead(this.reader, root, file.id, TURN_PAGE, PAGES_AHEAD);
+      let at = start;
+      for (;;) {
+        const upTo = at + page.turns;
+        if (page.turns > 0) {
+          ahead.fill(upTo, page.total);
+          const { docs } = page;
+          failed += page.failedTools;
+          const from = at;
+          const bytes = page.total > 0 ? Math.round((bytesToRead(item) * upTo) / page.total) : 0;
+          this.batch.add(Math.max(0, bytes - reported), () => {
+            this.db.replaceDocs(root.id, file.id, from, docs);
+            this.db.putFile({ ...base, indexedBytes: 0, indexedTurns: upTo, state: 'listed' });
+          });
+          this.progress.advance(0, Math.max(0, bytes - reported));
+          reported = Math.max(reported, bytes);
+        }
+        at = upTo;
+        if (page.turns === 0 || at >= page.total) break;
+        page = await ahead.next(at);
       }
+      ahead.drop();
       const fingerprint = store.appendOnly ? await fingerprintAt(file.path, facts.size) : null;
       this.batch.add(0, () => {
         this.db.putSession(summary, failed);

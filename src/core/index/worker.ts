@@ -3,6 +3,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toWireError } from '../../shared/errors';
 import type { SessionRef, SessionSummary } from '../../shared/model';
 import type { SearchRequest } from '../../shared/search';
+import { useStoredLineIndexes } from '../formats/zeroclaw/store';
+import type { FileFacts } from '../jsonl';
+import { movable, syncAndPrune } from './client';
 import type { IndexMethod, IndexPaths, WorkerReply, WorkerRequest } from './client';
 import { IndexService } from './service';
 import type { IndexedRoot } from './service';
@@ -11,23 +14,32 @@ const port = parentPort;
 if (!port) throw new Error('the index worker runs only as a worker thread');
 const paths = workerData as IndexPaths;
 
-const post = (reply: WorkerReply): void => port.postMessage(reply);
+const post = (reply: WorkerReply, moved: Uint8Array[] = []): void => port.postMessage(reply, movable(moved));
 const service = IndexService.open({
   ...paths,
   onProgress: (status) => post({ event: 'progress', status }),
   onChanged: (roots) => post({ event: 'changed', roots }),
 });
 
+// This thread owns the database, so the sessions it reads keep their line indexes there directly.
+const lineIndexes = service.lineIndexes();
+useStoredLineIndexes({
+  load: async (path, facts) => lineIndexes.get(path, facts),
+  save: async (path, facts, bytes) => lineIndexes.put(path, facts, bytes),
+});
+
 // Arguments were validated by the contract before they reached the Library.
 const methods: Record<IndexMethod, (...args: never[]) => unknown> = {
   setRoots: (roots: IndexedRoot[]) => service.setRoots(roots),
-  sync: () => service.sync(),
+  sync: () => syncAndPrune(service),
   refresh: (ref: SessionRef) => service.refresh(ref),
   rebuild: () => service.rebuild(),
   page: (query: { root?: string; offset: number; limit: number }) => service.page(query),
   search: (request: SearchRequest) => service.search(request),
   summary: (ref: SessionRef) => service.summary(ref),
   putSummary: (summary: SessionSummary) => service.putSummary(summary),
+  lineIndex: (path: string, facts: FileFacts) => lineIndexes.get(path, facts),
+  putLineIndex: (path: string, facts: FileFacts, bytes: Uint8Array) => lineIndexes.put(path, facts, bytes),
   status: () => service.status(),
 };
 
@@ -42,7 +54,9 @@ port.on('message', (request: WorkerRequest | { id: 0; method: 'close' }) => {
     try {
       if (!run) throw new Error(`no index method ${String(request.method)}`);
       const value = await run(...request.args);
-      if (request.id !== 0) post({ id: request.id, ok: true, value: value ?? null });
+      // A stored line index is sent, not copied: nothing here keeps it.
+      const moved = value instanceof Uint8Array ? [value] : [];
+      if (request.id !== 0) post({ id: request.id, ok: true, value: value ?? null }, moved);
     } catch (error) {
       if (request.id !== 0) post({ id: request.id, ok: false, error: toWireError(error) });
     }

@@ -10,6 +10,7 @@
  * extension happens in place, whoever holds an index reads what it needs before its next await.
  */
 import type { FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { readRange, scanLines } from './lines';
 import type { RawLine } from './lines';
 
@@ -46,6 +47,24 @@ export function factsOf(stats: { dev: number; ino: number; size: number; mtimeMs
 /** Bytes compared on each side of the resume point before an index is extended rather than rebuilt. */
 const FINGERPRINT_BYTES = 64;
 const INITIAL_CAPACITY = 256;
+
+/*
+ * The serialized layout, little-endian throughout:
+ *   "SLIX", version byte, 3 zero bytes;
+ *   HEADER_FIELDS float64s (every count and offset, exact below 2^53);
+ *   each record's offset (float64), then each record's length (uint32);
+ *   each skipped line: number, offset, length (float64), terminated (byte), reason byte count
+ *   (uint32, NO_REASON for a blank line) and the reason in UTF-8;
+ *   the head and beforeEnd fingerprints;
+ *   a CRC-32 of everything before it, so a damaged blob is refused rather than trusted.
+ */
+const MAGIC = Buffer.from('SLIX', 'latin1');
+const FORMAT_VERSION = 1;
+const HEADER_FIELDS = 15;
+const HEADER_BYTES = 8 + HEADER_FIELDS * 8;
+const SKIPPED_FIXED_BYTES = 8 * 3 + 1 + 4;
+const NO_REASON = 0xffffffff;
+const CRC_BYTES = 4;
 
 export class LineIndex {
   facts: FileFacts;
@@ -111,6 +130,131 @@ export class LineIndex {
       else high = mid;
     }
     return low;
+  }
+
+  /**
+   * Everything the index answers with and needs for a later update(), as bytes that
+   * LineIndex.deserialize reads back. The bytes are a copy: appends after this do not touch them.
+   */
+  serialize(): Uint8Array {
+    const reasons = this.skipped.map((line) => (line.reason === null ? null : Buffer.from(line.reason)));
+    const skippedBytes = reasons.reduce(
+      (sum, reason) => sum + SKIPPED_FIXED_BYTES + (reason?.length ?? 0),
+      0,
+    );
+    const total =
+      HEADER_BYTES + this.records * 12 + skippedBytes + this.head.length + this.beforeEnd.length + CRC_BYTES;
+    const out = new Uint8Array(total);
+    const view = new DataView(out.buffer);
+    out.set(MAGIC, 0);
+    view.setUint8(4, FORMAT_VERSION);
+    const header = [
+      this.facts.dev,
+      this.facts.ino,
+      this.facts.size,
+      this.facts.mtimeMs,
+      this.lineCount,
+      this.completeEnd,
+      this.records,
+      this.unreadable,
+      this.completeLines,
+      this.completeRecords,
+      this.completeSkipped,
+      this.completeUnreadable,
+      this.skipped.length,
+      this.head.length,
+      this.beforeEnd.length,
+    ];
+    let at = 8;
+    for (const value of header) {
+      view.setFloat64(at, value, true);
+      at += 8;
+    }
+    for (let i = 0; i < this.records; i++, at += 8) view.setFloat64(at, this.offsets[i] ?? 0, true);
+    for (let i = 0; i < this.records; i++, at += 4) view.setUint32(at, this.lengths[i] ?? 0, true);
+    this.skipped.forEach((line, i) => {
+      const reason = reasons[i] ?? null;
+      view.setFloat64(at, line.number, true);
+      view.setFloat64(at + 8, line.offset, true);
+      view.setFloat64(at + 16, line.length, true);
+      view.setUint8(at + 24, line.terminated ? 1 : 0);
+      view.setUint32(at + 25, reason === null ? NO_REASON : reason.length, true);
+      at += SKIPPED_FIXED_BYTES;
+      if (reason) {
+        out.set(reason, at);
+        at += reason.length;
+      }
+    });
+    out.set(this.head, at);
+    at += this.head.length;
+    out.set(this.beforeEnd, at);
+    at += this.beforeEnd.length;
+    view.setUint32(at, crc32(out.subarray(0, at)), true);
+    return out;
+  }
+
+  /**
+   * The index `serialize` wrote, for the file state it was made for (its `facts`). Throws an
+   * Error saying what is wrong when the bytes are truncated, damaged, of another version, or
+   * describe no index `build` could have made: a caller then has no stored index, never a wrong one.
+   */
+  static deserialize(bytes: Uint8Array): LineIndex {
+    const reader = new BlobReader(bytes);
+    // In serialize's header order.
+    const dev = reader.finite('device');
+    const ino = reader.finite('inode');
+    const size = reader.count();
+    const index = new LineIndex({ dev, ino, size, mtimeMs: reader.finite('modification time') });
+    index.lineCount = reader.count();
+    index.completeEnd = reader.count();
+    index.records = reader.count();
+    index.unreadable = reader.count();
+    index.completeLines = reader.count();
+    index.completeRecords = reader.count();
+    index.completeSkipped = reader.count();
+    index.completeUnreadable = reader.count();
+    const skipped = reader.count();
+    const headLength = reader.count();
+    const beforeEndLength = reader.count();
+    // Shorter than FINGERPRINT_BYTES only when the file is, or shrank while it was scanned.
+    const longest = Math.min(FINGERPRINT_BYTES, index.completeEnd);
+    if (
+      index.completeEnd > size ||
+      index.records + skipped !== index.lineCount ||
+      index.completeRecords > index.records ||
+      index.completeSkipped > skipped ||
+      index.completeUnreadable > index.unreadable ||
+      index.completeRecords + index.completeSkipped !== index.completeLines ||
+      headLength > longest ||
+      beforeEndLength > longest
+    ) {
+      reader.fail('its counts contradict each other');
+    }
+    reader.need(index.records * 12);
+    const capacity = Math.max(INITIAL_CAPACITY, index.records);
+    index.offsets = new Float64Array(capacity);
+    index.lengths = new Uint32Array(capacity);
+    for (let i = 0; i < index.records; i++) index.offsets[i] = reader.count();
+    for (let i = 0; i < index.records; i++) index.lengths[i] = reader.uint32();
+    let end = 0;
+    for (let i = 0; i < index.records; i++) {
+      const offset = index.offsets[i] ?? 0;
+      if (offset < end) reader.fail(`record ${i} is out of order`);
+      end = offset + (index.lengths[i] ?? 0);
+      if (end > size) reader.fail(`record ${i} ends past the end of the file`);
+    }
+    for (let i = 0; i < skipped; i++) {
+      const line = reader.skippedLine();
+      if (line.number < 1 || line.number > index.lineCount || line.offset + line.length > size)
+        reader.fail(`skipped line ${i} is out of range`);
+      index.skipped.push(line);
+    }
+    if (index.skipped.filter((line) => line.reason !== null).length !== index.unreadable)
+      reader.fail('its unreadable count is wrong');
+    index.head = reader.bytes(headLength);
+    index.beforeEnd = reader.bytes(beforeEndLength);
+    reader.finish();
+    return index;
   }
 
   /** Scans `handle` (whose state is `facts`) from scratch. */
@@ -197,5 +341,85 @@ export class LineIndex {
       throw new RangeError(`record ${index} is outside 0..${this.records - 1}`);
     }
     return index;
+  }
+}
+
+/** Reads a serialized index front to back; every read checks that the bytes are there. */
+class BlobReader {
+  private readonly view: DataView;
+  private at = 8;
+
+  constructor(private readonly blob: Uint8Array) {
+    this.view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+    if (blob.byteLength < HEADER_BYTES + CRC_BYTES) this.fail(`it is only ${blob.byteLength} bytes`);
+    if (!Buffer.from(blob.buffer, blob.byteOffset, MAGIC.length).equals(MAGIC))
+      this.fail('it is not a line index');
+    const version = blob[4];
+    if (version !== FORMAT_VERSION)
+      this.fail(`its version is ${version}, and only ${FORMAT_VERSION} is read`);
+    const body = blob.byteLength - CRC_BYTES;
+    if (crc32(blob.subarray(0, body)) !== this.view.getUint32(body, true))
+      this.fail('its checksum does not match');
+  }
+
+  fail(why: string): never {
+    throw new Error(`stored line index is unusable: ${why}`);
+  }
+
+  /** Fails unless `count` more bytes precede the checksum: a count read from the blob is not trusted. */
+  need(count: number): void {
+    if (this.at + count > this.blob.byteLength - CRC_BYTES) this.fail('it is truncated');
+  }
+
+  private float64(): number {
+    this.need(8);
+    const value = this.view.getFloat64(this.at, true);
+    this.at += 8;
+    return value;
+  }
+
+  finite(name: string): number {
+    const value = this.float64();
+    if (!Number.isFinite(value)) this.fail(`its file ${name} is ${value}`);
+    return value;
+  }
+
+  /** A whole number stored as a float64: a count, an offset or a length. */
+  count(): number {
+    const value = this.float64();
+    if (!Number.isSafeInteger(value) || value < 0) this.fail(`a count is ${value}, not a whole number`);
+    return value;
+  }
+
+  uint32(): number {
+    this.need(4);
+    const value = this.view.getUint32(this.at, true);
+    this.at += 4;
+    return value;
+  }
+
+  skippedLine(): SkippedLine {
+    const number = this.count();
+    const offset = this.count();
+    const length = this.count();
+    this.need(1);
+    const flag = this.view.getUint8(this.at);
+    this.at += 1;
+    if (flag > 1) this.fail(`a skipped line's terminated flag is ${flag}`);
+    const reasonLength = this.uint32();
+    const reason = reasonLength === NO_REASON ? null : this.bytes(reasonLength).toString('utf8');
+    return { number, offset, length, terminated: flag === 1, reason };
+  }
+
+  /** A copy, so the index keeps nothing of the blob alive. */
+  bytes(count: number): Buffer {
+    this.need(count);
+    const copy = Buffer.from(this.blob.subarray(this.at, this.at + count));
+    this.at += count;
+    return copy;
+  }
+
+  finish(): void {
+    if (this.at !== this.blob.byteLength - CRC_BYTES) this.fail('it has bytes after its end');
   }
 }

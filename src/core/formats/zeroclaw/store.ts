@@ -37,6 +37,7 @@ import type {
   RewriteSnapshot,
   SkippedLine,
 } from '../../jsonl';
+import type { LineIndexStore } from '../../jsonl/index-cache';
 import { droppable, planCompact, planRemoveLast, planRevert } from './edits';
 import type { DroppedLine, RemovedLine } from './edits';
 import { classifyLine, parseLine } from './line';
@@ -133,6 +134,14 @@ interface OpenSession {
 
 /** One cache for every ZeroClaw store in the process: stores are cheap, indexes are not. */
 const indexes = new LineIndexCache(classifyLine);
+
+/**
+ * Keeps large sessions' line indexes in `store` as well as in memory, so that a launch loads a
+ * GB session's index rather than scanning the file. Returns the way to stop.
+ */
+export function useStoredLineIndexes(store: LineIndexStore): () => void {
+  return indexes.useStore(store);
+}
 const LIST_CONCURRENCY = 16;
 const DEFAULT_SEARCH_LIMIT = 50;
 const RECEIPTS_REFUSAL =
