@@ -12,12 +12,8 @@ export default defineConfig({
       // TypeScript line, where the `eng-disable` justification lives (the bundler drops comments).
       sourcemap: true,
       rolldownOptions: {
-        // The search index runs in a worker thread, and reads files in another; each starts from its own file.
-        input: {
-          index: resolve('src/main/index.ts'),
-          'index-worker': resolve('src/core/index/worker.ts'),
-          'index-reader': resolve('src/core/index/reader-thread.ts'),
-        },
+        // The search index runs in a worker thread of its own, started from its own file.
+        input: { index: resolve('src/main/index.ts'), 'index-worker': resolve('src/core/index/worker.ts') },
         // node:sqlite is prefix-only, so older build Nodes leave it out of builtinModules.
         external: ['node:sqlite'],
       },

@@ -18,7 +18,6 @@ export default defineConfig({
         server: resolve('src/server/index.ts'),
         cli: resolve('src/cli/index.ts'),
         'index-worker': resolve('src/core/index/worker.ts'),
-        'index-reader': resolve('src/core/index/reader-thread.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
       external: [/^node:/],

@@ -65,7 +65,14 @@ try {
 await warm.client.sync();
 await warm.client.close();
 const indexBytes = (
-  await Promise.all(['', '-wal'].map((suffix) => stat(dbPath + suffix).then((s) => s.size, () => 0)))
+  await Promise.all(
+    ['', '-wal'].map((suffix) =>
+      stat(dbPath + suffix).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  )
 ).reduce((sum, bytes) => sum + bytes, 0);
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -10,6 +10,7 @@ import type { SessionRef, SessionSummary } from '../../shared/model';
 import type { IndexStatus, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
 import type { FileFacts } from '../jsonl';
 import { IndexService } from './service';
+import { movable } from './transfer';
 import type { IndexedRoot } from './service';
 
 export interface IndexEvents {
@@ -56,7 +57,7 @@ function inlineIndex(paths: IndexPaths, events: IndexEvents): IndexClient {
   const service = IndexService.open({ ...paths, ...events });
   return {
     setRoots: async (roots) => service.setRoots(roots),
-    sync: () => syncAndPrune(service),
+    sync: () => service.sync(),
     refresh: (ref) => service.refresh(ref),
     rebuild: () => service.rebuild(),
     page: async (query) => service.page(query),
@@ -194,29 +195,4 @@ class WorkerIndex implements IndexClient {
     for (const waiting of this.pending.values()) waiting.reject(new AppError('io', wire.message));
     this.pending.clear();
   }
-}
-
-/**
- * A sync, then the stored line indexes of files it found gone are dropped. Only after a whole
- * sync does the index track every file of its roots: earlier, a row of a file viewed before the
- * index reached it would look orphaned too.
- */
-export async function syncAndPrune(service: IndexService): Promise<void> {
-  await service.sync();
-  service.lineIndexes().prune();
-}
-
-/**
- * The buffers of `arrays` that can be transferred rather than copied: only one that each array
- * fills alone, since a transfer empties the whole buffer for the sender (a Buffer from Node's
- * pool shares its buffer with others).
- */
-export function movable(arrays: Uint8Array[]): ArrayBuffer[] {
-  return arrays.flatMap((array) =>
-    array.buffer instanceof ArrayBuffer &&
-    array.byteOffset === 0 &&
-    array.byteLength === array.buffer.byteLength
-      ? [array.buffer]
-      : [],
-  );
 }

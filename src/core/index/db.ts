@@ -44,8 +44,6 @@ export interface DocInput {
   time: string | null;
   failed: boolean;
   body: string;
-  /** extraTerms of the body, when the caller derived them already (reader.ts does, in its own thread). */
-  terms?: string;
 }
 
 /**
@@ -309,7 +307,7 @@ export class IndexDb {
     rows.sort((a, b) => a.id - b.id);
     for (const { doc, id } of rows) {
       const body = capBody(doc.body);
-      const terms = doc.terms ?? extraTerms(body);
+      const terms = extraTerms(body);
       this.statements.insertDoc.run(
         id,
         root,

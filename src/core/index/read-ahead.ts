@@ -4,7 +4,7 @@
  * comes back shorter than asked (the file changed under the reader) leaves a gap, and then the
  * pages read ahead are dropped and the next one asked for where the last one really ended.
  */
-import type { ReadPage, SourceReader } from './reader';
+import type { DocReader, ReadPage } from './reader';
 import type { IndexedRoot } from './service';
 
 export class ReadAhead {
@@ -12,7 +12,7 @@ export class ReadAhead {
   private asked = 0;
 
   constructor(
-    private readonly reader: SourceReader,
+    private readonly reader: Pick<DocReader, 'read'>,
     private readonly root: IndexedRoot,
     private readonly id: string,
     private readonly pageTurns: number,

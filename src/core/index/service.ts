@@ -24,9 +24,8 @@ import type { LineIndexRows } from './lines';
 import { sessionDoc } from './docs';
 import { Progress } from './progress';
 import { ReadAhead } from './read-ahead';
-import type { ReadPage, SourceReader } from './reader';
-import { openReader } from './reader-client';
-import type { ReaderEntry } from './reader-client';
+import { DocReader } from './reader';
+import type { ReadPage } from './reader';
 
 export interface IndexedRoot {
   id: string;
@@ -42,18 +41,13 @@ export interface IndexServiceOptions {
   onProgress?: (status: IndexStatus) => void;
   /** Sessions of these roots were added, changed or removed. */
   onChanged?: (roots: string[]) => void;
-  /** Reads session files in a thread of their own; without it they are read in this one. */
-  reader?: ReaderEntry;
 }
 
 /** Turns read and committed at a time: big enough to batch inserts, small enough to resume from. */
 const TURN_PAGE = 500;
-/**
- * Files whose first page is read while an earlier file is written, and pages of one file read
- * ahead of the one being written: enough that the reader never waits on a batch's commit.
- */
-const FILES_AHEAD = 4;
-const PAGES_AHEAD = 3;
+/** Files, and pages of a file, asked for ahead of the one being written, so their reads overlap the writes. */
+const FILES_AHEAD = 2;
+const PAGES_AHEAD = 1;
 const STAT_CONCURRENCY = 16;
 /** The tracked row of a file every session of its root depends on. */
 const SHARED_SESSION = '';
@@ -78,7 +72,7 @@ export class IndexService {
   private readonly progress: Progress;
   private readonly batch: WriteBatch;
   private readonly names: NameBook | null;
-  private readonly reader: SourceReader;
+  private readonly reader: DocReader;
   private nameOf: NameLookup = () => undefined;
   private readonly stores = new Map<string, FormatStore>();
   private roots: IndexedRoot[] = [];
@@ -92,7 +86,7 @@ export class IndexService {
   private constructor(private readonly options: IndexServiceOptions) {
     this.db = IndexDb.open(options.dbPath);
     this.batch = new WriteBatch(this.db);
-    this.reader = openReader(options.reader);
+    this.reader = new DocReader((root) => this.storeOf(root));
     this.names = options.appDataDir ? new NameBook(options.appDataDir) : null;
     this.progress = new Progress((status) => options.onProgress?.(status));
     if (this.db.recovered) this.progress.failed(this.db.recovered);
@@ -213,7 +207,6 @@ export class IndexService {
     await this.running?.catch(() => undefined);
     this.batch.flush();
     this.db.close();
-    await this.reader.close();
   }
 
   /** Only the roots in use are shown; others stay indexed for when they are used again. */
@@ -269,6 +262,9 @@ export class IndexService {
     }
     this.batch.flush();
     if (touched.size > 0) this.changed([...touched]);
+    // Only after a whole run does the index track every file of its roots: before, the line index
+    // of a file viewed ahead of the indexer would look orphaned too.
+    this.db.lines.prune();
     this.progress.end(announce);
   }
 

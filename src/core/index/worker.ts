@@ -5,9 +5,9 @@ import type { SessionRef, SessionSummary } from '../../shared/model';
 import type { SearchRequest } from '../../shared/search';
 import { useStoredLineIndexes } from '../formats/zeroclaw/store';
 import type { FileFacts } from '../jsonl';
-import { movable, syncAndPrune } from './client';
 import type { IndexMethod, IndexPaths, WorkerReply, WorkerRequest } from './client';
 import { IndexService } from './service';
+import { movable } from './transfer';
 import type { IndexedRoot } from './service';
 
 const port = parentPort;
@@ -31,7 +31,7 @@ useStoredLineIndexes({
 // Arguments were validated by the contract before they reached the Library.
 const methods: Record<IndexMethod, (...args: never[]) => unknown> = {
   setRoots: (roots: IndexedRoot[]) => service.setRoots(roots),
-  sync: () => syncAndPrune(service),
+  sync: () => service.sync(),
   refresh: (ref: SessionRef) => service.refresh(ref),
   rebuild: () => service.rebuild(),
   page: (query: { root?: string; offset: number; limit: number }) => service.page(query),

@@ -7,7 +7,8 @@ export { scanLines, readRange, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_LINE_BYTES } from
 export type { RawLine, ScanOptions, ScanResult } from './lines';
 export { LineIndex, factsOf, sameFacts } from './line-index';
 export type { Classify, FileFacts, SkippedLine, Verdict } from './line-index';
-export { LineIndexCache } from './index-cache';
+export { LineIndexCache, MIN_STORED_BYTES } from './index-cache';
+export type { LineIndexStore } from './index-cache';
 export type { IndexCacheOptions } from './index-cache';
 export { appendLine } from './append';
 export type { AppendedLine } from './append';
