@@ -5,7 +5,8 @@
  * - firstListMs: a cold start to the first page of the list; warmListMs: the same with the index
  *   an earlier launch left;
  * - searchP50Ms, searchP95Ms: each query, top 50 sessions with snippets;
- * - appendVisibleMs: from appending a line to `corpus.appendTarget` to a search finding it.
+ * - appendVisibleMs: from appending a line to `corpus.appendTarget` to a search finding it, in a
+ *   Library that watches the roots as the app does.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -5,6 +5,7 @@
 import { appendFile, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openIndex } from '../src/core/index/client';
+import { createLibrary } from '../src/core/library';
 import type { IndexClient } from '../src/core/index/client';
 import type { IndexedCorpus } from './index-figures';
 import { percentile } from './stats';
@@ -46,24 +47,53 @@ for (const query of queries) {
   times.push(performance.now() - start);
 }
 
+await warm.client.close();
+
 const target = corpus.appendTarget.path;
-const zeroclaw = corpus.roots.find((root) => root.format === 'zeroclaw');
-if (!zeroclaw) throw new Error('the corpus has no ZeroClaw root');
 const size = (await stat(target)).size;
 const token = `appendvisible${Date.now().toString(36)}`;
-let appendVisibleMs: number | null = null;
+// The app as it runs: a Library over the same app data (so the same index), watching the roots.
+const library = createLibrary({
+  appDataDir: appData,
+  env: { home: join(appData, 'home'), vars: {} },
+  roots: corpus.roots.map((root) => root.path),
+  resourcesDir: join(appData, 'resources'),
+  host: 'browser',
+  version: 'bench',
+  indexWorker: worker,
+  watch: true,
+});
+let appendVisibleMs: number | null;
 try {
+  const watched = new Promise<void>((resolve) => {
+    const stop = library.on('watch.status', (status) => {
+      if (status.roots.length < corpus.roots.length || !status.roots.every((root) => root.present)) return;
+      stop();
+      resolve();
+    });
+  });
+  await library.handlers['sessions.page']({ offset: 0, limit: 200 });
+  await watched;
   const start = performance.now();
+  const visible = new Promise<number>((resolve) => {
+    const stop = library.on('library.changed', (change) => {
+      if (!change.sessions?.some((ref) => ref.id === corpus.appendTarget.id)) return;
+      void library.handlers['search.query']({ query: token, filters: {}, limit: 5 }).then((found) => {
+        if (found.groups.length === 0) return;
+        stop();
+        resolve(performance.now() - start);
+      });
+    });
+  });
   await appendFile(target, `${JSON.stringify({ role: 'user', content: `a fresh line ${token}` })}\n`);
-  // A change notification for this one file, as the watcher of the live-library work will send.
-  await warm.client.refresh({ root: zeroclaw.id, id: corpus.appendTarget.id });
-  const found = await warm.client.search({ query: token, filters: {}, limit: 5 });
-  if (found.groups.length > 0) appendVisibleMs = performance.now() - start;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, 30_000, null)));
+  appendVisibleMs = await Promise.race([visible, late]);
+  clearTimeout(timer);
 } finally {
   await truncate(target, size);
+  await library.close();
 }
-await warm.client.sync();
-await warm.client.close();
 const indexBytes = (
   await Promise.all(
     ['', '-wal'].map((suffix) =>

@@ -15,6 +15,8 @@ import type { Root } from './roots';
 import { SettingsFile } from './settings';
 import { Trash } from './trash/trash';
 import { UndoJournal } from './undo/journal';
+import { feedFrom } from './watch/feed';
+import { LibraryWatcher } from './watch/watcher';
 
 export interface LibraryOptions {
   /** The app's own state (settings, trash, later the index); never inside an agent's directory. */
@@ -32,6 +34,11 @@ export interface LibraryOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Runs the search index in this worker; without it the index runs inline (the CLI, tests). */
   indexWorker?: WorkerEntry;
+  /**
+   * Watch the roots and follow changes on disk (the app's hosts). The CLI does not: it lives for
+   * one command, and a watcher would keep it alive.
+   */
+  watch?: boolean;
 }
 
 export interface Library {
@@ -56,6 +63,10 @@ export function createLibrary(options: LibraryOptions): Library {
   }
 
   let index: IndexClient | null = null;
+  const feed = feedFrom({ index: () => index, changed: (payload) => emit('library.changed', payload) });
+  const watcher = options.watch
+    ? new LibraryWatcher({ onChange: feed.onChange, onStatus: (status) => emit('watch.status', status) })
+    : null;
   /** The index, told the roots in use; it is opened by the first call that needs it. */
   async function indexed(): Promise<IndexClient> {
     index ??= openIndex(
@@ -71,6 +82,8 @@ export function createLibrary(options: LibraryOptions): Library {
       each.format ? [{ id: each.id, path: each.path, format: each.format }] : [],
     );
     await index.setRoots(inUse);
+    // Not awaited: the index's own listing covers what changes before the watcher is ready.
+    void watcher?.setRoots(inUse).catch(() => undefined);
     return index;
   }
 
@@ -212,8 +225,8 @@ export function createLibrary(options: LibraryOptions): Library {
       let page;
       try {
         const client = await indexed();
-        // Without a watcher yet, every first page looks again; a pass that finds nothing new is cheap.
-        if (offset === 0) void client.sync().catch(() => undefined);
+        // Without a watcher, every first page looks again; a pass that finds nothing new is cheap.
+        if (offset === 0 && !watcher) void client.sync().catch(() => undefined);
         page = await client.page({ root: only, offset, limit });
       } catch {
         // The index is only a cache of the files: when it cannot open or answer, the files can.
@@ -396,6 +409,8 @@ export function createLibrary(options: LibraryOptions): Library {
       closed = true;
       stopStoringLineIndexes();
       emitter.removeAllListeners();
+      await watcher?.close();
+      await feed.settled();
       await index?.close();
       index = null;
     },

@@ -90,6 +90,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     openExternal,
     indexWorker: { url: new URL('./index-worker.js', import.meta.url) },
+    watch: true,
   });
   registerCalls(ipcMain, library.handlers);
   forwardEvents(library, (channel, payload) => {

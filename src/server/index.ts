@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     host: 'browser',
     version,
     indexWorker: { url: new URL('./index-worker.js', import.meta.url) },
+    watch: true,
   });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const server = await startServer({ library, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
