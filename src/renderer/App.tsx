@@ -8,6 +8,7 @@ import { SessionView } from './features/session/SessionView';
 import { StatusBar } from './features/status/StatusBar';
 import { Toasts } from './features/toasts/Toasts';
 import { WriteDialogs } from './features/writes/WriteDialogs';
+import { sameRef } from './store/sessionSlice';
 import { useAppStore } from './store/store';
 
 export function App() {
@@ -20,9 +21,11 @@ export function App() {
 
   useEffect(() => {
     void loadLibrary();
-    return client.on('library.changed', () => {
+    return client.on('library.changed', (change) => {
       void loadLibrary();
-      void refreshSession();
+      // A change that names its sessions touches the open one only if it is among them.
+      const open = useAppStore.getState().openRef;
+      if (!change.sessions || change.sessions.some((ref) => sameRef(ref, open))) void refreshSession();
     });
   }, [loadLibrary, refreshSession]);
 

@@ -29,6 +29,9 @@ async function allSessions(): Promise<SessionSummary[]> {
   return items;
 }
 
+let loading: Promise<void> | null = null;
+let reloadAfter = false;
+
 export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
   info: null,
   roots: [],
@@ -37,16 +40,30 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   libraryError: null,
 
   async loadLibrary() {
-    try {
-      const [info, roots, sessions] = await Promise.all([
-        get().info ?? client.call('app.info', {}),
-        client.call('roots.list', {}),
-        allSessions(),
-      ]);
-      set({ info, roots, sessions, libraryStatus: 'ready', libraryError: null });
-    } catch (error) {
-      set({ libraryStatus: 'error', libraryError: messageOf(error) });
+    const loadOnce = async (): Promise<void> => {
+      try {
+        const [info, roots, sessions] = await Promise.all([
+          get().info ?? client.call('app.info', {}),
+          client.call('roots.list', {}),
+          allSessions(),
+        ]);
+        set({ info, roots, sessions, libraryStatus: 'ready', libraryError: null });
+      } catch (error) {
+        set({ libraryStatus: 'error', libraryError: messageOf(error) });
+      }
+    };
+    // Changes on disk can come every 100 ms: a load asked for during one runs once after it, not once each.
+    if (loading) {
+      reloadAfter = true;
+      return loading;
     }
+    loading = (async () => {
+      do {
+        reloadAfter = false;
+        await loadOnce();
+      } while (reloadAfter);
+    })().finally(() => (loading = null));
+    return loading;
   },
 
   async openDemo() {

@@ -1,0 +1,43 @@
+import { appendFile, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { shoot } from './shoot';
+
+test.use({ sessions: resolve(import.meta.dirname, 'fixtures', 'zeroclaw-e2e') });
+
+const message = (role: string, content: string): string => `${JSON.stringify({ role, content })}\n`;
+const row = (app: Page, name: RegExp) =>
+  app.getByRole('navigation', { name: 'Sessions' }).getByRole('button', { name });
+
+test('the window follows the files: an append shows in the open session, a new session is listed, a deleted one leaves', async ({
+  app,
+  sandbox,
+}) => {
+  await row(app, /^cli_dave/).click();
+  const session = app.getByRole('main', { name: 'Session' });
+  await expect(session.getByText('Deploy the staging branch.')).toBeVisible();
+
+  // An agent writes while the person reads: no reload, no click.
+  await appendFile(
+    join(sandbox.sessionsDir, 'cli_dave.jsonl'),
+    message('user', 'Try the deploy again, please.'),
+  );
+  await expect(session.getByText('Try the deploy again, please.')).toBeVisible();
+
+  await writeFile(
+    join(sandbox.sessionsDir, 'webhook_99_zed.jsonl'),
+    message('user', 'A session that just began'),
+  );
+  await expect(row(app, /^webhook_99_zed/)).toBeVisible();
+
+  await unlink(join(sandbox.sessionsDir, 'irc_old_frank.jsonl'));
+  await expect(row(app, /^irc_old_frank/)).toHaveCount(0);
+  await shoot(app, 'live', 'followed');
+
+  // And the index followed too: search finds the appended line in its session.
+  await app.getByRole('searchbox', { name: 'Search sessions' }).fill('"deploy again"');
+  const results = app.getByRole('region', { name: 'Search results' });
+  await expect(results.locator('.result-group').filter({ hasText: 'cli_dave' })).toBeVisible();
+  await shoot(app, 'live', 'searched');
+});
