@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineIndex, factsOf } from './line-index';
 import type { Classify } from './line-index';
+import { indexOf } from './testkit';
 
 /** `r…` lines are records, blank lines are blank, anything else is unreadable for a reason. */
 const classify: Classify = (line) => {
@@ -36,18 +37,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function indexOf(path: string, previous?: LineIndex): Promise<LineIndex> {
-  const handle = await open(path, 'r');
-  try {
-    const facts = factsOf(await handle.stat());
-    return previous
-      ? await previous.update(handle, facts, classify)
-      : await LineIndex.build(handle, facts, classify);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Every public answer of an index. */
 function answers(index: LineIndex): unknown {
   const records = Array.from({ length: index.recordCount }, (_, i) => [
@@ -73,7 +62,7 @@ function answers(index: LineIndex): unknown {
 async function built(text: string): Promise<{ path: string; index: LineIndex }> {
   const path = join(dir, `f${files++}`);
   await writeFile(path, text);
-  return { path, index: await indexOf(path) };
+  return { path, index: await indexOf(path, classify) };
 }
 
 describe('LineIndex.serialize / deserialize', () => {
@@ -87,8 +76,8 @@ describe('LineIndex.serialize / deserialize', () => {
         expect(restored.serialize()).toEqual(bytes);
 
         await appendFile(path, appended);
-        const extended = await indexOf(path, restored);
-        const fresh = await indexOf(path);
+        const extended = await indexOf(path, classify, restored);
+        const fresh = await indexOf(path, classify);
         expect(answers(extended)).toEqual(answers(fresh));
         expect(extended.serialize()).toEqual(fresh.serialize());
       }),
@@ -100,9 +89,9 @@ describe('LineIndex.serialize / deserialize', () => {
     const { path, index } = await built('r1\nr2\nxx\n');
     const restored = LineIndex.deserialize(index.serialize());
     await writeFile(path, 'r9\nr8\nr7\nr6\n');
-    const updated = await indexOf(path, restored);
+    const updated = await indexOf(path, classify, restored);
     expect(updated).not.toBe(restored);
-    expect(answers(updated)).toEqual(answers(await indexOf(path)));
+    expect(answers(updated)).toEqual(answers(await indexOf(path, classify)));
   });
 
   it('keeps no part of the blob: a restored index is unchanged when the bytes it came from are', async () => {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineIndexCache } from './index-cache';
-import { LineIndex, factsOf } from './line-index';
+import { factsOf } from './line-index';
 import type { Classify } from './line-index';
+import { indexOf } from './testkit';
 import type { RawLine } from './lines';
 
 /** A toy format: `r…` lines are records, blank lines are blank, anything else is unreadable. */
@@ -26,18 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function indexOf(path: string, classify: Classify, previous?: LineIndex): Promise<LineIndex> {
-  const handle = await open(path, 'r');
-  try {
-    const facts = factsOf(await handle.stat());
-    return previous
-      ? await previous.update(handle, facts, classify)
-      : await LineIndex.build(handle, facts, classify);
-  } finally {
-    await handle.close();
-  }
-}
 
 describe('LineIndex', () => {
   it('indexes records by offset and keeps every skipped line with its number and reason', async () => {
