@@ -1,11 +1,11 @@
 /** LineIndex.serialize and LineIndex.deserialize: a stored index answers as the scanned one did. */
-import { appendFile, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LineIndex, factsOf } from './line-index';
+import { LineIndex } from './line-index';
 import type { Classify } from './line-index';
 import { indexOf } from './testkit';
 
