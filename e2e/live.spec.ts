@@ -40,4 +40,12 @@ test('the window follows the files: an append shows in the open session, a new s
   const results = app.getByRole('region', { name: 'Search results' });
   await expect(results.locator('.result-group').filter({ hasText: 'cli_dave' })).toBeVisible();
   await shoot(app, 'live', 'searched');
+
+  // The session being read is deleted by the agent: the person keeps what was shown and is told.
+  await unlink(join(sandbox.sessionsDir, 'cli_dave.jsonl'));
+  await expect(session.getByRole('status')).toContainText('This session was deleted on disk');
+  await expect(session.getByText('Try the deploy again, please.')).toBeVisible();
+  await expect(session.getByRole('button', { name: 'Delete' })).toBeHidden();
+  await expect(results.locator('.result-group')).toHaveCount(0);
+  await shoot(app, 'live', 'deleted');
 });

@@ -18,16 +18,18 @@ export function App() {
   const hasSessions = useAppStore((state) => state.sessions.length > 0 || state.roots.length > 0);
   const loadLibrary = useAppStore((state) => state.loadLibrary);
   const refreshSession = useAppStore((state) => state.refreshSession);
+  const refreshSearch = useAppStore((state) => state.refreshSearch);
 
   useEffect(() => {
     void loadLibrary();
     return client.on('library.changed', (change) => {
       void loadLibrary();
+      refreshSearch();
       // A change that names its sessions touches the open one only if it is among them.
       const open = useAppStore.getState().openRef;
       if (!change.sessions || change.sessions.some((ref) => sameRef(ref, open))) void refreshSession();
     });
-  }, [loadLibrary, refreshSession]);
+  }, [loadLibrary, refreshSession, refreshSearch]);
 
   return (
     // Tests and tools wait for data-app-state="ready" instead of sleeping: ready is the list as

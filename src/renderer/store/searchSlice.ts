@@ -22,6 +22,8 @@ export interface SearchSlice {
   setSearchFilters(filters: SearchFilters): void;
   clearSearchFilters(): void;
   clearSearch(): void;
+  /** Asks again after the files changed, keeping the results shown until the answer comes. */
+  refreshSearch(): void;
   loadIndexStatus(): Promise<void>;
   setIndexStatus(status: IndexStatus): void;
   rebuildIndex(): Promise<void>;
@@ -79,6 +81,11 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
     clearSearch() {
       set({ searchQuery: '' });
       schedule(0);
+    },
+
+    refreshSearch() {
+      // Only results already shown: a search still being typed or loading asks on its own.
+      if (get().searchStatus === 'ready') void run(++latest);
     },
 
     async loadIndexStatus() {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { AppError } from '../../shared/errors';
 import type { SessionDetail, SessionRef, Turn } from '../../shared/model';
 import { client } from '../api';
 import { messageOf } from './messages';
@@ -15,6 +16,8 @@ export interface SessionSlice {
   turnsTotal: number;
   sessionStatus: 'idle' | 'loading' | 'ready' | 'error';
   sessionError: string | null;
+  /** The open session's files were deleted on disk: what shows is what it held when last read. */
+  sessionGone: boolean;
   /** The turn to bring into view once its session opens: where a search hit was found. */
   focusTurn: { ref: SessionRef; turn: number } | null;
   /** Opens a session, with its turns loaded up to `atTurn` and that turn focused when given. */
@@ -36,6 +39,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   turnsTotal: 0,
   sessionStatus: 'idle',
   sessionError: null,
+  sessionGone: false,
   focusTurn: null,
 
   async openSession(ref, atTurn = null) {
@@ -46,6 +50,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       turnsTotal: 0,
       sessionStatus: 'loading',
       sessionError: null,
+      sessionGone: false,
       focusTurn: atTurn === null ? null : { ref, turn: atTurn },
     });
     try {
@@ -77,6 +82,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       turnsTotal: 0,
       sessionStatus: 'idle',
       sessionError: null,
+      sessionGone: false,
       focusTurn: null,
     });
   },
@@ -89,9 +95,14 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         client.call('session.get', { ref }),
         readTurns(ref, Math.max(get().turns.length, pageSize)),
       ]);
-      if (sameRef(get().openRef, ref)) set({ detail, turns: page.turns, turnsTotal: page.total });
-    } catch {
-      // The session may have just been deleted; the list refresh shows that.
+      if (sameRef(get().openRef, ref))
+        set({ detail, turns: page.turns, turnsTotal: page.total, sessionGone: false });
+    } catch (error) {
+      // Gone from disk: the person keeps reading what was there and is told; other failures
+      // (a file mid-write) leave the view as it was until the next change.
+      if (error instanceof AppError && error.code === 'not_found' && sameRef(get().openRef, ref)) {
+        set({ sessionGone: true });
+      }
     }
   },
 });

@@ -60,9 +60,16 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
   const yoi = summary.format === 'yoi';
   const current = tabs.find((tab) => tab.id === tabId);
   const unreadable = summary.health.unreadableLines;
+  const gone = useAppStore((state) => state.sessionGone);
 
   return (
     <main className="session-view" aria-label="Session">
+      {gone && (
+        <p className="session-gone" role="status">
+          <AlertTriangle size={14} aria-hidden="true" /> This session was deleted on disk. What shows here is
+          what it held when it was last read.
+        </p>
+      )}
       <header className="session-header">
         <div className="session-title-line">
           {renaming ? (
@@ -74,51 +81,54 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
           ) : (
             <h2 className={summary.untitled ? 'untitled' : undefined}>{summary.title}</h2>
           )}
-          <div className="header-actions">
-            {summary.capabilities.rename && !renaming && (
-              <button type="button" onClick={() => startRename(summary.ref, 'header')}>
-                <Pencil size={14} aria-hidden="true" /> Rename
-              </button>
-            )}
-            {summary.capabilities.removeLast && (
-              <button
-                type="button"
-                onClick={() => void askRemoveLast(summary)}
-                disabled={summary.turnCount === 0}
-              >
-                <Eraser size={14} aria-hidden="true" /> Remove last message
-              </button>
-            )}
-            {summary.capabilities.compact && (
-              <button type="button" onClick={() => void askCompact(summary)}>
-                <Shrink size={14} aria-hidden="true" /> Compact…
-              </button>
-            )}
-            {yoi && (
-              <button
-                type="button"
-                onClick={() => void verifyChain(summary)}
-                disabled={verifying}
-                aria-busy={verifying || undefined}
-              >
-                <ShieldCheck size={14} aria-hidden="true" /> {verifying ? 'Verifying…' : 'Verify chain'}
-              </button>
-            )}
-            {yoi && (
-              <button
-                type="button"
-                onClick={() => askCompactIntoNew(summary)}
-                disabled={summary.turnCount === 0}
-              >
-                <FilePlus2 size={14} aria-hidden="true" /> Compact into new session…
-              </button>
-            )}
-            {summary.capabilities.delete && (
-              <button type="button" className="danger" onClick={() => void remove(summary.ref)}>
-                <Trash2 size={14} aria-hidden="true" /> Delete
-              </button>
-            )}
-          </div>
+          {/* A session deleted on disk can be read as it was, but no longer written. */}
+          {!gone && (
+            <div className="header-actions">
+              {summary.capabilities.rename && !renaming && (
+                <button type="button" onClick={() => startRename(summary.ref, 'header')}>
+                  <Pencil size={14} aria-hidden="true" /> Rename
+                </button>
+              )}
+              {summary.capabilities.removeLast && (
+                <button
+                  type="button"
+                  onClick={() => void askRemoveLast(summary)}
+                  disabled={summary.turnCount === 0}
+                >
+                  <Eraser size={14} aria-hidden="true" /> Remove last message
+                </button>
+              )}
+              {summary.capabilities.compact && (
+                <button type="button" onClick={() => void askCompact(summary)}>
+                  <Shrink size={14} aria-hidden="true" /> Compact…
+                </button>
+              )}
+              {yoi && (
+                <button
+                  type="button"
+                  onClick={() => void verifyChain(summary)}
+                  disabled={verifying}
+                  aria-busy={verifying || undefined}
+                >
+                  <ShieldCheck size={14} aria-hidden="true" /> {verifying ? 'Verifying…' : 'Verify chain'}
+                </button>
+              )}
+              {yoi && (
+                <button
+                  type="button"
+                  onClick={() => askCompactIntoNew(summary)}
+                  disabled={summary.turnCount === 0}
+                >
+                  <FilePlus2 size={14} aria-hidden="true" /> Compact into new session…
+                </button>
+              )}
+              {summary.capabilities.delete && (
+                <button type="button" className="danger" onClick={() => void remove(summary.ref)}>
+                  <Trash2 size={14} aria-hidden="true" /> Delete
+                </button>
+              )}
+            </div>
+          )}
         </div>
         <p className="session-meta">
           <span className="badge">{formatLabels[summary.format]}</span>
