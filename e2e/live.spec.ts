@@ -49,3 +49,37 @@ test('the window follows the files: an append shows in the open session, a new s
   await expect(results.locator('.result-group')).toHaveCount(0);
   await shoot(app, 'live', 'deleted');
 });
+
+test('a person reading further up keeps their place: new turns wait behind a pill; at the bottom the view follows', async ({
+  app,
+  sandbox,
+}) => {
+  const path = join(sandbox.sessionsDir, 'matrix_long_yan.jsonl');
+  const long = Array.from({ length: 60 }, (_, i) =>
+    message(
+      i % 2 ? 'assistant' : 'user',
+      `Turn ${i + 1}: ${'a fairly long line of conversation '.repeat(4)}`,
+    ),
+  );
+  await writeFile(path, long.join(''));
+  await row(app, /^matrix_long_yan/).click();
+  const session = app.getByRole('main', { name: 'Session' });
+  await expect(session.getByText(/^Turn 1:/)).toBeVisible();
+  const scroller = session.locator('[data-virtuoso-scroller="true"]');
+  const before = await scroller.evaluate((element) => element.scrollTop);
+
+  await appendFile(path, message('user', 'Turn 61: written while the person reads turn one'));
+  const pill = session.getByRole('button', { name: '1 new turn' });
+  await expect(pill).toBeVisible();
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBe(before);
+  await expect(session.getByText(/^Turn 1:/)).toBeVisible();
+  await shoot(app, 'live', 'new-turns-pill');
+
+  await pill.click();
+  await expect(session.getByText('Turn 61: written while the person reads turn one')).toBeVisible();
+  await expect(pill).toBeHidden();
+
+  await appendFile(path, message('assistant', 'Turn 62: followed at the bottom'));
+  await expect(session.getByText('Turn 62: followed at the bottom')).toBeInViewport();
+  await expect(session.getByRole('button', { name: /new turn/ })).toHaveCount(0);
+});

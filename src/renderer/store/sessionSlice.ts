@@ -88,13 +88,34 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   },
 
   async refreshSession() {
-    const ref = get().openRef;
+    const { openRef: ref, turns, turnsTotal, detail: before } = get();
     if (!ref) return;
     try {
-      const [detail, page] = await Promise.all([
-        client.call('session.get', { ref }),
-        readTurns(ref, Math.max(get().turns.length, pageSize)),
-      ]);
+      const detail = await client.call('session.get', { ref });
+      // A file that only grew was appended to: the turns shown stay, and only the last of them (it
+      // may have gained its tool results) and, when the person had read to the end, what follows
+      // are read. Anything else may have changed any turn, so everything shown is read again.
+      const grew =
+        before !== null && turns.length > 0 && detail.summary.sizeBytes >= before.summary.sizeBytes;
+      if (grew) {
+        const from = turns.length - 1;
+        const page = await client.call('session.turns', {
+          ref,
+          from,
+          count: turns.length >= turnsTotal ? maxPage : 1,
+        });
+        if (!sameRef(get().openRef, ref) || get().turns !== turns) return;
+        if (page.from === from && page.total >= turns.length) {
+          set({
+            detail,
+            turns: [...turns.slice(0, from), ...page.turns],
+            turnsTotal: page.total,
+            sessionGone: false,
+          });
+          return;
+        }
+      }
+      const page = await readTurns(ref, Math.max(turns.length, pageSize));
       if (sameRef(get().openRef, ref))
         set({ detail, turns: page.turns, turnsTotal: page.total, sessionGone: false });
     } catch (error) {

@@ -1,6 +1,8 @@
-import { Layers } from 'lucide-react';
-import { useMemo } from 'react';
+import { ArrowDown, Layers } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
+import type { VirtuosoHandle } from 'react-virtuoso';
+import { counted } from '../../lib/words';
 import { absoluteTime } from '../../lib/time';
 import { focusIndex } from '../inspector/yoi/focus';
 import { turnFocusIndex } from '../search/turnFocus';
@@ -8,7 +10,11 @@ import { useAppStore } from '../../store/store';
 import { timeline } from './timeline';
 import { TurnView } from './TurnView';
 
-/** The turns of the open session, virtualised; more pages load as the end comes into view. */
+/**
+ * The turns of the open session, virtualised; more pages load as the end comes into view. While
+ * an agent writes, the view follows the new turns if the person is at the bottom; otherwise it
+ * stays where they are reading and a pill counts what arrived below.
+ */
 export function Conversation() {
   const turns = useAppStore((state) => state.turns);
   const total = useAppStore((state) => state.turnsTotal);
@@ -19,41 +25,80 @@ export function Conversation() {
   const openRef = useAppStore((state) => state.openRef);
   const focusTurn = useAppStore((state) => state.focusTurn);
   const focused = turnFocusIndex(items, focusTurn, openRef) ?? focusIndex(items, focus, openRef);
+  const list = useRef<VirtuosoHandle>(null);
+  const [atBottom, setAtBottom] = useState(true);
+  // The total when the person scrolled away from the bottom: what came after it is new to them.
+  const [seen, setSeen] = useState(total);
+  const arrived = atBottom ? 0 : Math.max(0, total - seen);
+  // Read in the effect below, which must see where the person was before the new turns rendered.
+  const following = useRef(true);
+  const toEnd = () => list.current?.scrollTo({ top: Number.MAX_SAFE_INTEGER });
+  const shown = useRef(items.length);
+  useEffect(() => {
+    const grew = items.length > shown.current;
+    shown.current = items.length;
+    if (!grew || !following.current) return;
+    // Turns are measured only as they render, so the first jump can land short of the end;
+    // a second, a frame later when they have been, lands on it.
+    toEnd();
+    requestAnimationFrame(toEnd);
+  }, [items.length]);
 
   if (items.length === 0) {
     return <p className="centered muted">This session has no turns yet.</p>;
   }
   return (
-    <Virtuoso
-      className="conversation"
-      aria-label="Conversation"
-      data={items}
-      initialTopMostItemIndex={focused ?? 0}
-      endReached={() => void loadMore()}
-      increaseViewportBy={600}
-      itemContent={(index, item) =>
-        item.kind === 'turn' ? (
-          <TurnView turn={item.turn} focused={index === focused} />
-        ) : (
-          <aside className="compaction" aria-label="Compacted turns">
-            <Layers size={15} aria-hidden="true" />
-            <div>
-              <strong>
-                {item.span.turnCount} earlier {item.span.turnCount === 1 ? 'turn' : 'turns'} compacted
-              </strong>
-              <span className="muted">
-                {' '}
-                · {absoluteTime(item.span.startTime)} – {absoluteTime(item.span.endTime)}
-              </span>
-              <p>{item.span.summary}</p>
-            </div>
-          </aside>
-        )
-      }
-      components={{
-        Footer: () =>
-          turns.length < total ? <p className="muted centered small">Loading more turns…</p> : null,
-      }}
-    />
+    <>
+      <Virtuoso
+        ref={list}
+        className="conversation"
+        aria-label="Conversation"
+        data={items}
+        initialTopMostItemIndex={focused ?? 0}
+        endReached={() => void loadMore()}
+        atBottomStateChange={(bottom) => {
+          setAtBottom(bottom);
+          following.current = bottom;
+          if (!bottom) setSeen(total);
+        }}
+        increaseViewportBy={600}
+        itemContent={(index, item) =>
+          item.kind === 'turn' ? (
+            <TurnView turn={item.turn} focused={index === focused} />
+          ) : (
+            <aside className="compaction" aria-label="Compacted turns">
+              <Layers size={15} aria-hidden="true" />
+              <div>
+                <strong>
+                  {item.span.turnCount} earlier {item.span.turnCount === 1 ? 'turn' : 'turns'} compacted
+                </strong>
+                <span className="muted">
+                  {' '}
+                  · {absoluteTime(item.span.startTime)} – {absoluteTime(item.span.endTime)}
+                </span>
+                <p>{item.span.summary}</p>
+              </div>
+            </aside>
+          )
+        }
+        components={{
+          Footer: () =>
+            turns.length < total ? <p className="muted centered small">Loading more turns…</p> : null,
+        }}
+      />
+      {arrived > 0 && (
+        <button
+          type="button"
+          className="new-turns"
+          onClick={() => {
+            setSeen(total);
+            toEnd();
+            requestAnimationFrame(toEnd);
+          }}
+        >
+          <ArrowDown size={14} aria-hidden="true" /> {counted(arrived, 'new turn')}
+        </button>
+      )}
+    </>
   );
 }
