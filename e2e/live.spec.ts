@@ -1,4 +1,4 @@
-import { appendFile, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -82,4 +82,20 @@ test('a person reading further up keeps their place: new turns wait behind a pil
   await appendFile(path, message('assistant', 'Turn 62: followed at the bottom'));
   await expect(session.getByText('Turn 62: followed at the bottom')).toBeInViewport();
   await expect(session.getByRole('button', { name: /new turn/ })).toHaveCount(0);
+});
+
+test('a session folder removed and made again is said to be missing, then followed again', async ({
+  app,
+  sandbox,
+}) => {
+  const bar = app.getByRole('contentinfo', { name: 'Index status' });
+  await rm(sandbox.sessionsDir, { recursive: true });
+  await expect(bar.getByRole('status')).toContainText('1 session folder missing');
+  await expect(row(app, /^cli_dave/)).toHaveCount(0);
+  await shoot(app, 'live', 'folder-missing');
+
+  await mkdir(sandbox.sessionsDir);
+  await expect(bar.getByRole('status')).toHaveCount(0);
+  await writeFile(join(sandbox.sessionsDir, 'kakao_5_yun.jsonl'), message('user', 'back again'));
+  await expect(row(app, /^kakao_5_yun/)).toBeVisible();
 });

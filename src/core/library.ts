@@ -248,6 +248,11 @@ export function createLibrary(options: LibraryOptions): Library {
       };
     },
 
+    async 'watch.status'() {
+      // The CLI does not watch: nothing is polled or missing there.
+      return watcher?.status() ?? { roots: [], hint: null };
+    },
+
     async 'index.status'() {
       return (await indexed()).status();
     },

@@ -1,4 +1,4 @@
-import { appendFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { EventName, Events } from '../shared/api';
@@ -38,6 +38,19 @@ function next<E extends EventName>(event: E, accept: (payload: Events[E]) => boo
       if (!accept(payload)) return;
       stop();
       resolve(payload);
+    });
+  });
+}
+
+/** Settles on the first library.changed after which `check` holds. */
+function once(check: () => Promise<boolean>): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = library.on('library.changed', () => {
+      void check().then((holds) => {
+        if (!holds) return;
+        stop();
+        resolve();
+      });
     });
   });
 }
@@ -98,3 +111,28 @@ it('ignores temp files beside the sessions', { timeout: 30_000 }, async () => {
   await appended;
   expect(seen.flatMap(names)).toEqual(['alpha']);
 });
+
+it(
+  'empties a root whose folder is removed, and fills it again when the folder comes back',
+  { timeout: 30_000 },
+  async () => {
+    await watching();
+    const missing = next('watch.status', (status) => status.roots.some((root) => !root.present));
+    const emptied = next(
+      'library.changed',
+      (payload) => payload.root !== null && payload.sessions === undefined,
+    );
+    await rm(zeroclaw, { recursive: true });
+    await missing;
+    await emptied;
+    expect(await ids()).not.toContain('alpha');
+
+    const watchedAgain = next('watch.status', (status) => status.roots.every((root) => root.present));
+    await mkdir(zeroclaw);
+    await watchedAgain;
+    // The new file may come on its own or inside the resync of the returning folder.
+    const back = once(async () => (await ids()).includes('delta'));
+    await writeFile(join(zeroclaw, 'delta.jsonl'), line('user', 'the folder is back'));
+    await back;
+  },
+);

@@ -70,7 +70,13 @@ export class RootOpener {
    * root with nothing in it rather than an error; a directory of unknown files is an error.
    */
   private async detect(path: string): Promise<FormatId | null> {
-    if (!(await isDirectory(path))) throw new AppError('not_found', `${path} is not a directory`);
+    if (!(await isDirectory(path))) {
+      // Gone since it was read (removed, perhaps to come back): it stays a root of its format,
+      // with no sessions, rather than failing every call. One never seen is an error.
+      const known = this.detected.get(path);
+      if (known) return known;
+      throw new AppError('not_found', `${path} is not a directory`);
+    }
     let best: { format: FormatId; score: number } | null = null;
     for (const adapter of adapters) {
       const score = await adapter.detect(path);

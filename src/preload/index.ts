@@ -58,6 +58,7 @@ const bridge = {
   },
   search: { query: call('search.query') },
   index: { status: call('index.status'), rebuild: call('index.rebuild') },
+  watch: { status: call('watch.status') },
   trash: { restore: call('trash.restore') },
   undo: { apply: call('undo.apply') },
   events: {

@@ -164,6 +164,8 @@ export const calls = {
   'search.query': call<typeof searchInput, SearchResponse>(searchInput),
   'index.status': call<typeof empty, IndexStatus>(empty),
   'index.rebuild': call<typeof empty, IndexStatus>(empty),
+  /** How the session directories are watched now; later changes come as watch.status events. */
+  'watch.status': call<typeof empty, WatchStatus>(empty),
   'session.get': call<z.ZodObject<{ ref: typeof sessionRefSchema }>, SessionDetail>(
     z.object({ ref: sessionRefSchema }).strict(),
   ),

@@ -4,6 +4,7 @@ import { client } from '../../api';
 import { counted } from '../../lib/words';
 import { useAppStore } from '../../store/store';
 import { progressText } from './progress';
+import { WatchNotice } from './WatchNotice';
 
 /** The foot of the window: how far the search index has got, and a way to build it again. */
 export function StatusBar() {
@@ -71,6 +72,7 @@ export function StatusBar() {
           <AlertTriangle size={13} aria-hidden="true" />
         </span>
       )}
+      <WatchNotice />
     </footer>
   );
 }
