@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_TERMS, parseQuery } from './query';
+import { matchWords, MAX_QUERY_TERMS, parseQuery } from './query';
 import { extraTerms } from './text';
 
 // The real table's columns and tokenizer; plain rather than external content, which only
@@ -182,6 +182,35 @@ describe('parseQuery', () => {
     expect(many.capped).toBe(true);
     expect(many.highlights).toHaveLength(MAX_QUERY_TERMS);
     expect(parseQuery('harbour keeper').capped).toBe(false);
+  });
+
+  it('lists the words of its MATCH, each a MATCH of its own', () => {
+    const words = (query: string): string[] => matchWords(parseQuery(query).match ?? '');
+    expect(words('src/main/index.ts contextIsolation -"Foo bar" 会话')).toEqual([
+      '"src"',
+      '"main"',
+      '"index"',
+      '"ts"',
+      '"contextisolation"',
+      '"context"',
+      '"isolation"',
+      '"会话"',
+      '"foo"',
+      '"bar"',
+    ]);
+    // A prefix keeps its star on its last word.
+    expect(words('foo_bar* say "hi ""there""" Café')).toEqual([
+      '"foo"',
+      '"bar"*',
+      '"foobar"*',
+      '"say"',
+      '"hi"',
+      '"there"',
+      '"café"',
+    ]);
+    for (const word of words('src/main/index.ts foo_bar* 東京都 -"a ""b"" c"')) {
+      expect(() => select.all(word), word).not.toThrow();
+    }
   });
 
   it('turns control characters into spaces', () => {

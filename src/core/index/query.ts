@@ -98,6 +98,23 @@ function wordExpr(text: string, prefix: boolean): string {
   return group([quote(text) + star, ...[...variants].map((variant) => quote(variant) + star)], 'OR');
 }
 
+/** A quoted string of a MATCH expression (quote's output), with the star of a prefix. */
+const QUOTED = /"((?:[^"]|"")*)"(\*?)/gu;
+
+/**
+ * Every word a MATCH expression from parseQuery names, each as a MATCH expression of its own:
+ * the words of its phrases, excluded ones too, the last word of a prefix phrase keeping its
+ * star. What bm25 costs depends on how common these are (search.ts), not the phrases they make.
+ */
+export function matchWords(match: string): string[] {
+  const words = new Set<string>();
+  for (const [, text = '', star] of match.matchAll(QUOTED)) {
+    const units = text.replaceAll('""', '"').toLowerCase().match(UNIT) ?? [];
+    units.forEach((unit, i) => words.add(quote(unit) + (i === units.length - 1 ? star : '')));
+  }
+  return [...words];
+}
+
 function group(exprs: string[], op: 'AND' | 'OR'): string {
   return exprs.length === 1 ? (exprs[0] as string) : `(${exprs.join(` ${op} `)})`;
 }

@@ -59,3 +59,8 @@ export function weightSql(rowid: string): string {
   );
   return `(CASE (${rowid} % ${CLASS_SPAN}) ${cases} ELSE 1.0 END)`;
 }
+
+/** A document's weight from its row id: weightSql, in JavaScript. */
+export function weightOf(id: number): number {
+  return CLASS_WEIGHTS[id % CLASS_SPAN]?.weight ?? 1;
+}

@@ -6,19 +6,27 @@ import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { SessionSummary } from '../../shared/model';
 import { TOOL_RESULT_INDEX_CHARS } from '../../shared/search';
 import type { DocKind, SearchFilters, SearchGroup, SearchRequest, SearchResponse } from '../../shared/search';
-import { MAX_QUERY_CHARS, parseQuery } from './query';
-import { COLUMN_WEIGHTS, weightSql } from './rank';
+import { matchWords, MAX_QUERY_CHARS, parseQuery } from './query';
+import { COLUMN_WEIGHTS, weightOf, weightSql } from './rank';
 import { snippetOf } from './snippet';
 import { distinctRoots, holdsOnly, isSqliteError, nullableText, Statements, wholeAtLeast } from './sql';
 import type { Row } from './sql';
 
-/** Matches ranked per search: the groups and their hit counts are drawn from these. */
-export const SEARCH_WINDOW = 1000;
 /**
- * Matches scored at a time (see rankedWindow). bm25 costs a few microseconds a match, more for
- * words repeated within documents; 5,000 keeps one chunk to tens of milliseconds.
+ * The most matches bm25 ranking keeps, and how many ranked matches are looked up at a time to
+ * group them by session: the groups and their hit counts are drawn from these.
  */
+export const SEARCH_WINDOW = 1000;
+/** The newest matches that are ranked at a time (see rankedWindow). */
 export const SCORED_MATCHES = 5_000;
+/**
+ * A word in at most this many documents is rare. What bm25 costs grows with how common the
+ * words are, not with the rows it ranks: before it scores a row it counts every document each
+ * word is in, over the whole index, to weigh the word (its IDF: some 30 ms for a word in a
+ * third of three million documents), and then each row it scores costs microseconds. A query
+ * of rare words has few matches, so bm25 can afford to score every one of them.
+ */
+export const BM25_WORD_DOCS = SCORED_MATCHES;
 /** After this long a search returns what it has rather than reading older matches. */
 export const SEARCH_BUDGET_MS = 40;
 /** Above every row id, for "no upper bound". */
@@ -28,15 +36,23 @@ export const HITS_PER_GROUP = 3;
 /** The generic code FTS5 raises for a MATCH expression it cannot parse. */
 const SQLITE_ERROR = 1;
 
-interface WindowRow {
-  id: number;
-  root: string;
-  session: string;
+/** A document as a session group shows it. */
+interface HitRow {
   turn: number | null;
   kind: DocKind;
   role: string | null;
   tool: string | null;
   time: string | null;
+  body: string;
+}
+
+interface RankedGroup {
+  root: string;
+  session: string;
+  /** Its documents among the ranked ones read, best first. */
+  ids: number[];
+  /** The session row's summary JSON; null when the row is missing, undefined until read. */
+  summary?: string | null;
 }
 
 /** A filter as SQL over `f` (the document row) and `s` (its session row), with its parameters. */
@@ -52,21 +68,38 @@ interface CompiledFilters {
 export class IndexSearch {
   private readonly shaped: Statements;
   private readonly summary: StatementSync;
-  private readonly body: StatementSync;
+  private readonly hit: StatementSync;
+  private readonly sessionsOf: StatementSync;
   private readonly docRoots: StatementSync;
+  private readonly newest: StatementSync;
+  private readonly floorOf: StatementSync;
+  private readonly wordDocs: StatementSync;
 
   constructor(db: DatabaseSync) {
     this.shaped = new Statements(db);
     this.summary = db.prepare('SELECT summary FROM sessions WHERE root = ? AND id = ?');
-    this.body = db.prepare('SELECT body FROM doc_rows WHERE id = ?');
+    this.hit = db.prepare('SELECT turn, kind, role, tool, time, body FROM doc_rows WHERE id = ?');
+    // Lists come and go as one JSON text: a row object apiece would cost more than the lookups.
+    this.sessionsOf = db.prepare(
+      `SELECT json_group_array(json_array(d.id, d.root, d.session)) AS rows
+        FROM json_each(?) j JOIN doc_rows d ON d.id = j.value`,
+    );
     this.docRoots = db.prepare(distinctRoots('doc_rows'));
+    this.newest = db.prepare(
+      `SELECT json_group_array(id) AS ids
+        FROM (SELECT rowid AS id FROM docs WHERE docs MATCH ? ORDER BY rowid DESC LIMIT ?)`,
+    );
+    this.floorOf = db.prepare(
+      'SELECT rowid AS id FROM docs WHERE docs MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+    );
+    this.wordDocs = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM docs WHERE docs MATCH ? LIMIT ?)');
   }
 
   /**
-   * Ranks up to SEARCH_WINDOW matching documents (bm25, weighted by kind: rank.ts), groups them
-   * by session in the order of each session's best hit, and cuts a snippet for the hits shown.
-   * `query` in the answer is the input as parseQuery reads it (cleanQuery). A session whose row
-   * is missing is left out: without its summary there is nothing to show for it.
+   * Ranks matching documents (rankedWindow), groups them by session in the order of each
+   * session's best hit, and cuts a snippet for the hits shown. `query` in the answer is the
+   * input as parseQuery reads it (cleanQuery). A session whose row is missing is left out:
+   * without its summary there is nothing to show for it.
    */
   search(request: SearchRequest): SearchResponse {
     const parsed = parseQuery(request.query);
@@ -80,9 +113,9 @@ export class IndexSearch {
     const filters = compileFilters(this.withoutNeedlessRoots(request.filters ?? {}));
     if (parsed.match === null || limit === 0 || filters.impossible) return empty;
 
-    let window: WindowRow[];
+    let ranked: number[];
     try {
-      window = this.rankedWindow(parsed.match, filters);
+      ranked = this.rankedWindow(parsed.match, filters);
     } catch (error) {
       // parseQuery only ever builds a MATCH that parses, but the text inside it is hostile: an
       // expression FTS5 still refuses is no result, not a crash. Other errors (a damaged file) go on up.
@@ -90,30 +123,55 @@ export class IndexSearch {
       throw error;
     }
 
-    const bySession = new Map<string, { root: string; session: string; rows: WindowRow[] }>();
-    for (const row of window) {
-      const key = `${row.root}\0${row.session}`;
-      const group = bySession.get(key);
-      if (group) group.rows.push(row);
-      else bySession.set(key, { root: row.root, session: row.session, rows: [row] });
-    }
     const groups: SearchGroup[] = [];
-    for (const { root, session, rows } of bySession.values()) {
-      if (groups.length >= limit) break;
-      const row = this.summary.get(root, session);
-      if (!row) continue;
-      const summary = JSON.parse(String(row.summary)) as SessionSummary;
-      const hits = rows.slice(0, HITS_PER_GROUP).map((row) => ({
-        turn: row.turn,
-        kind: row.kind,
-        role: row.role,
-        tool: row.tool,
-        time: row.time,
-        snippet: snippetOf(String(this.body.get(row.id)?.body ?? ''), parsed.highlights),
-      }));
-      groups.push({ session: summary, hits, hitCount: rows.length });
+    for (const { ids, summary } of this.grouped(ranked, limit)) {
+      const hits = ids.slice(0, HITS_PER_GROUP).flatMap((id) => {
+        const hit = this.hit.get(id);
+        if (!hit) return [];
+        const { turn, kind, role, tool, time, body } = hitRow(hit);
+        return [{ turn, kind, role, tool, time, snippet: snippetOf(body, parsed.highlights) }];
+      });
+      groups.push({ session: JSON.parse(summary) as SessionSummary, hits, hitCount: ids.length });
     }
     return { ...empty, groups };
+  }
+
+  /**
+   * The first `limit` sessions of the ranked documents, in the order of each one's best
+   * document, with their summaries. Documents are looked up SEARCH_WINDOW at a time, and only
+   * until there are `limit` sessions to show: the newest matches of a common word often crowd
+   * into a few long sessions, so a fixed window could show fewer groups than asked for, and
+   * looking up all of them would cost more than ranking them did.
+   */
+  private grouped(ranked: number[], limit: number): (RankedGroup & { summary: string })[] {
+    const bySession = new Map<string, RankedGroup>();
+    let shown: (RankedGroup & { summary: string })[] = [];
+    for (let at = 0; at < ranked.length && shown.length < limit; at += SEARCH_WINDOW) {
+      const slice = ranked.slice(at, at + SEARCH_WINDOW);
+      const rows = JSON.parse(String(this.sessionsOf.get(JSON.stringify(slice))?.rows ?? '[]')) as [
+        number,
+        string,
+        string,
+      ][];
+      const sessions = new Map(rows.map(([id, root, session]) => [id, { root, session }]));
+      for (const id of slice) {
+        const doc = sessions.get(id);
+        if (!doc) continue;
+        const key = `${doc.root}\0${doc.session}`;
+        const group = bySession.get(key);
+        if (group) group.ids.push(id);
+        else bySession.set(key, { ...doc, ids: [id] });
+      }
+      shown = [];
+      for (const group of bySession.values()) {
+        if (shown.length >= limit) break;
+        if (group.summary === undefined) {
+          group.summary = nullableText(this.summary.get(group.root, group.session)?.summary);
+        }
+        if (group.summary !== null) shown.push({ ...group, summary: group.summary });
+      }
+    }
+    return shown;
   }
 
   /**
@@ -129,47 +187,110 @@ export class IndexSearch {
   }
 
   /**
-   * The best SEARCH_WINDOW matches, best first, scoring at most SCORED_MATCHES at a time.
+   * The matches, best first: a query of rare words by bm25 (weighted by kind: rank.ts), one
+   * with a common word by kind and time.
    *
-   * FTS5 computes bm25 for every match before it can sort, so a word in half the documents
-   * would cost time in proportion to the whole index. Instead the matches are taken newest
-   * first (by row id, which FTS5 walks cheaply without scoring) in chunks of SCORED_MATCHES:
-   * each chunk is scored and filtered, and the best of all chunks so far kept (bm25 uses
-   * index-wide statistics, so scores from different chunks compare). It stops when the matches
-   * run out, when the window is full, or when SEARCH_BUDGET_MS have passed with something to
-   * show. So a rare word is ranked over every match, exactly; a common word over its newest
-   * matches; and a narrow filter over a common word reads further back until it finds hits.
+   * bm25 is exact but dear for a common word: before scoring a single row it counts every
+   * document the word is in (see BM25_WORD_DOCS), and then each row costs microseconds, more
+   * for a word repeated within documents. So bm25 ranks a query only when all its words are
+   * rare (wordsAreRare); the matches are taken newest first (by row id, which FTS5 walks
+   * cheaply) in chunks of SCORED_MATCHES, each scored and filtered and the best of all chunks
+   * kept, until the matches run out, the window is full, or SEARCH_BUDGET_MS have passed with
+   * something to show. So a rare word is ranked over every match, exactly.
+   *
+   * Any other query is ranked over its newest SCORED_MATCHES matches that pass the filters
+   * (filteredWalk), by weight class and, within a class, newest first: both are in the row
+   * id, so ranking reads nothing but the ids FTS5 walks. Conversation still outranks tool
+   * output, and a narrow filter still reads further back.
    */
-  private rankedWindow(match: string, filters: CompiledFilters): WindowRow[] {
+  private rankedWindow(match: string, filters: CompiledFilters): number[] {
     const started = performance.now();
-    const from = ['docs'];
-    if (filters.doc || filters.session) from.push('JOIN doc_rows f ON f.id = docs.rowid');
-    if (filters.session) from.push('JOIN sessions s ON s.root = f.root AND s.id = f.session');
-    const where = ['docs MATCH ?', ...filters.where].join(' AND ');
-    const floorOf = this.shaped.get(
-      'SELECT rowid AS id FROM docs WHERE docs MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-    );
-    const weights = `${COLUMN_WEIGHTS.body.toFixed(3)}, ${COLUMN_WEIGHTS.terms.toFixed(3)}`;
-    const score = `bm25(docs, ${weights}) * ${weightSql('docs.rowid')}`;
-    // Materialised, so the document rows are read for the chunk's best only, not every match.
-    const chunk = this.shaped.get(`WITH top AS MATERIALIZED (
-        SELECT docs.rowid AS id, ${score} AS score FROM ${from.join(' ')}
-        WHERE ${where} AND docs.rowid >= ? AND docs.rowid < ? ORDER BY score, docs.rowid DESC LIMIT ?)
-      SELECT d.id, d.root, d.session, d.turn, d.kind, d.role, d.tool, d.time, top.score
-      FROM top JOIN doc_rows d ON d.id = top.id`);
+    if (this.wordsAreRare(match)) return this.bm25Window(match, filters, started);
+    const filtered = filters.doc || filters.session;
+    const newest = filtered
+      ? this.filteredWalk(match, filters, started)
+      : idList(this.newest.get(match, SCORED_MATCHES));
+    return newest.sort(byClassThenNewest);
+  }
 
-    let window: (WindowRow & { score: number })[] = [];
+  /**
+   * Whether each word of `match` is in at most BM25_WORD_DOCS documents. A prefix never is:
+   * FTS5 gathers every word it prefixes before it returns a match, so counting its documents
+   * would cost as much as the search, and bm25 would pay that again.
+   */
+  private wordsAreRare(match: string): boolean {
+    return matchWords(match).every(
+      (word) =>
+        !word.endsWith('*') && Number(this.wordDocs.get(word, BM25_WORD_DOCS + 1)?.n) <= BM25_WORD_DOCS,
+    );
+  }
+
+  private bm25Window(match: string, filters: CompiledFilters, started: number): number[] {
+    const { from, where } = source(filters);
+    const weights = `${COLUMN_WEIGHTS.body.toFixed(3)}, ${COLUMN_WEIGHTS.terms.toFixed(3)}`;
+    const chunk = this.shaped.get(
+      `SELECT docs.rowid AS id, bm25(docs, ${weights}) * ${weightSql('docs.rowid')} AS score
+        FROM ${from} WHERE ${where} AND docs.rowid >= ? AND docs.rowid < ?
+        ORDER BY score, docs.rowid DESC LIMIT ?`,
+    );
+    let window: { id: number; score: number }[] = [];
     let upper: number | bigint = MAX_ROWID;
     for (;;) {
-      const floorRow: Row | undefined = floorOf.get(match, upper, SCORED_MATCHES - 1);
+      const floorRow: Row | undefined = this.floorOf.get(match, upper, SCORED_MATCHES - 1);
       const floor: number = floorRow ? Number(floorRow.id) : 0;
-      const rows = chunk.all(match, ...filters.params, floor, upper, SEARCH_WINDOW).map(windowRow);
+      const rows = chunk
+        .all(match, ...filters.params, floor, upper, SEARCH_WINDOW)
+        .map((row) => ({ id: Number(row.id), score: Number(row.score) }));
       window = [...window, ...rows].sort((a, b) => a.score - b.score || b.id - a.id).slice(0, SEARCH_WINDOW);
       const spent = performance.now() - started > SEARCH_BUDGET_MS;
-      if (floor === 0 || window.length >= SEARCH_WINDOW || (spent && window.length > 0)) return window;
+      if (floor === 0 || window.length >= SEARCH_WINDOW || (spent && window.length > 0)) {
+        return window.map((row) => row.id);
+      }
       upper = floor;
     }
   }
+
+  /**
+   * The newest SCORED_MATCHES matches that pass the filters, or as many as SEARCH_BUDGET_MS
+   * allows once there are some, read SCORED_MATCHES matches at a time.
+   */
+  private filteredWalk(match: string, filters: CompiledFilters, started: number): number[] {
+    const { from, where } = source(filters);
+    const walk = this.shaped.get(
+      `SELECT json_group_array(id) AS ids FROM (SELECT docs.rowid AS id FROM ${from}
+        WHERE ${where} AND docs.rowid >= ? AND docs.rowid < ? ORDER BY docs.rowid DESC)`,
+    );
+    const found: number[] = [];
+    let upper: number | bigint = MAX_ROWID;
+    for (;;) {
+      // The chunk's bounds come from the matches alone, so a chunk costs the same however few pass.
+      const floorRow: Row | undefined = this.floorOf.get(match, upper, SCORED_MATCHES - 1);
+      const floor: number = floorRow ? Number(floorRow.id) : 0;
+      for (const id of idList(walk.get(match, ...filters.params, floor, upper))) found.push(id);
+      const spent = performance.now() - started > SEARCH_BUDGET_MS;
+      if (floor === 0 || found.length >= SCORED_MATCHES || (spent && found.length > 0)) {
+        return found.sort((a, b) => b - a).slice(0, SCORED_MATCHES);
+      }
+      upper = floor;
+    }
+  }
+}
+
+/** The FROM and WHERE of a search with these filters: `docs`, joined to what the filters read. */
+function source(filters: CompiledFilters): { from: string; where: string } {
+  const from = ['docs'];
+  if (filters.doc || filters.session) from.push('JOIN doc_rows f ON f.id = docs.rowid');
+  if (filters.session) from.push('JOIN sessions s ON s.root = f.root AND s.id = f.session');
+  return { from: from.join(' '), where: ['docs MATCH ?', ...filters.where].join(' AND ') };
+}
+
+/** The ids of a `json_group_array(id) AS ids` row. */
+function idList(row: Row | undefined): number[] {
+  return JSON.parse(String(row?.ids ?? '[]')) as number[];
+}
+
+function byClassThenNewest(a: number, b: number): number {
+  return weightOf(b) - weightOf(a) || b - a;
 }
 
 /**
@@ -236,16 +357,13 @@ function cleanQuery(input: string): string {
     .replace(/\p{Cs}/gu, '');
 }
 
-function windowRow(row: Row): WindowRow & { score: number } {
+function hitRow(row: Row): HitRow {
   return {
-    id: Number(row.id),
-    root: String(row.root),
-    session: String(row.session),
     turn: row.turn === null ? null : Number(row.turn),
     kind: String(row.kind) as DocKind,
     role: nullableText(row.role),
     tool: nullableText(row.tool),
     time: nullableText(row.time),
-    score: Number(row.score),
+    body: String(row.body),
   };
 }

@@ -148,4 +148,19 @@ describe('fold', () => {
     expect(folded.span(1, 3)).toEqual([1, 3]);
     expect(folded.span(3, 4)).toEqual([3, 4]);
   });
+
+  it('folds a whole text as it folds each of its code points', () => {
+    const pointwise = (text: string): string => [...text].map((point) => fold(point).text).join('');
+    // A final capital sigma lowercases to ς in a whole string, but to σ on its own.
+    expect(fold('ΟΔΟΣ ΣΟΦΟΣ').text).toBe('οδοσ σοφοσ');
+    for (const text of ['会话 Timeout テスト', 'Ünïcode ПРИВЕТ', 'İstanbul', 'ẞtraße']) {
+      expect(fold(text).text, text).toBe(pointwise(text));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        expect(fold(text).text).toBe(pointwise(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -102,9 +102,11 @@ interface Folded {
  * a range never splits a surrogate pair and a marked "é" keeps its accent.
  */
 export function fold(input: string): Folded {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(input)) {
-    return { text: input.toLowerCase(), span: (from, to) => [from, to] };
+  if (!POINTWISE.test(input)) {
+    // Lowercasing the whole string in one call is what lowercasing each code point gives, when
+    // nothing changed length: the fast way for most text, which folding point by point is not.
+    const text = input.toLowerCase();
+    if (text.length === input.length) return { text, span: (from, to) => [from, to] };
   }
   let text = '';
   const starts: number[] = [];
@@ -129,6 +131,13 @@ export function fold(input: string): Folded {
     ],
   };
 }
+
+/**
+ * What folds other than by lowercasing each code point on its own: Latin letters (their
+ * diacritics go), combining diacritical marks (they go), and capital sigma (the whole-string
+ * lowercase depends on the letter after it).
+ */
+const POINTWISE = /[\u00c0-\u024f\u1e00-\u1eff\u03a3]|[\u0300-\u036f]/;
 
 const foldCache = new Map<string, string>();
 const FOLD_CACHE_MAX = 20_000;
