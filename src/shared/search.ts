@@ -65,6 +65,11 @@ export interface SearchResponse {
   groups: SearchGroup[];
   /** Turns with a result text longer than this were indexed up to it. */
   toolResultCap: number;
+  /**
+   * Set when the search ran out of time before reading its oldest matches (a narrow filter on a
+   * common word): the day (YYYY-MM-DD) from which on documents were searched.
+   */
+  searchedFrom?: string;
 }
 
 export interface SessionPage {

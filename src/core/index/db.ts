@@ -12,7 +12,8 @@ import type { DocKind, SearchRequest, SearchResponse, SessionPage } from '../../
 import { capBody } from './docs';
 import { LineIndexRows } from './lines';
 import { openDatabase } from './open';
-import { CLASS_SPAN, weightClass } from './rank';
+import { docId } from './ids';
+import { weightClass } from './rank';
 import { IndexSearch } from './search';
 import { distinctRoots, holdsOnly, nullableText, Statements, wholeAtLeast } from './sql';
 import type { Row } from './sql';
@@ -45,14 +46,6 @@ export interface DocInput {
   failed: boolean;
   body: string;
 }
-
-/**
- * Ids per day of document time (2^35: unique until that many documents have been written), and
- * the days an id can name (2^15 from 2000: to 2089). With the class below, ids stay under 2^53.
- */
-const DAY_SPAN = 2 ** 35;
-const FIRST_DAY = Date.UTC(2000, 0, 1) / 86_400_000;
-const LAST_DAY = 2 ** 15 - 1;
 
 export class IndexDb {
   private readonly db: DatabaseSync;
@@ -300,10 +293,10 @@ export class IndexDb {
     const now = Date.now();
     const start = Number(this.statements.nextDocCounter.get()?.value ?? 0);
     this.statements.setNextDocCounter.run(String(start + docs.length));
-    const rows = docs.map((doc, i) => {
-      const sequence = dayOf(doc.time, now) * DAY_SPAN + ((start + i) % DAY_SPAN);
-      return { doc, id: sequence * CLASS_SPAN + weightClass(doc.kind, doc.role) };
-    });
+    const rows = docs.map((doc, i) => ({
+      doc,
+      id: docId(doc.time, now, start + i, weightClass(doc.kind, doc.role)),
+    }));
     rows.sort((a, b) => a.id - b.id);
     for (const { doc, id } of rows) {
       const body = capBody(doc.body);
@@ -387,13 +380,6 @@ function synchronous<T>(result: T): T {
     );
   }
   return result;
-}
-
-/** Days since 2000 of a document's time; a document without one (or with nonsense) counts as written now. */
-function dayOf(time: string | null, now: number): number {
-  const ms = time === null ? NaN : Date.parse(time);
-  const day = Math.floor((Number.isFinite(ms) ? ms : now) / 86_400_000) - FIRST_DAY;
-  return Math.min(Math.max(day, 0), LAST_DAY);
 }
 
 function trackedFile(row: Row): TrackedFile {

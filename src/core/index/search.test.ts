@@ -7,7 +7,8 @@ import type { SearchResponse } from '../../shared/search';
 import { sampleSummary } from '../../shared/testkit';
 import { IndexDb } from './db';
 import type { DocInput } from './db';
-import { BM25_WORD_DOCS, SCORED_MATCHES, SEARCH_WINDOW } from './search';
+import type { DatabaseSync } from 'node:sqlite';
+import { BM25_WORD_DOCS, IndexSearch, SCORED_MATCHES, SEARCH_WINDOW } from './search';
 
 function doc(body: string, extra: Partial<DocInput> = {}): DocInput {
   return { turn: 0, kind: 'message', role: 'user', tool: null, time: null, failed: false, body, ...extra };
@@ -103,5 +104,39 @@ describe('IndexSearch ranking', () => {
     put(db, 'shown', [doc('harbour', { time: '2024-01-01T00:00:00.000Z' })]);
     db.replaceDocs('r', 'ghost', null, [doc('harbour', { time: '2025-01-01T00:00:00.000Z' })]);
     expect(sessionsOf(search(db, 'harbour', 1))).toEqual(['shown']);
+  });
+});
+
+describe('a search that runs out of time', () => {
+  it('stops reading older matches, says from which day it searched, and shows what it found', () => {
+    const db = IndexDb.open(':memory:');
+    try {
+      put(db, 'old', [
+        doc('common word in an old tool call', {
+          kind: 'tool',
+          role: 'tool',
+          tool: 'rare-tool',
+          time: '2021-03-04T00:00:00.000Z',
+        }),
+      ]);
+      put(
+        db,
+        'new',
+        Array.from({ length: 2 * SCORED_MATCHES }, (_, turn) =>
+          doc(`common ${turn}`, { turn, time: '2025-06-01T00:00:00.000Z' }),
+        ),
+      );
+      const request = { query: 'common', filters: { tool: 'rare-tool' }, limit: 50 };
+      // No time at all: the first chunk of matches is read, and the search stops there.
+      const hurried = new IndexSearch((db as unknown as { db: DatabaseSync }).db, 0).search(request);
+      expect(hurried.groups).toEqual([]);
+      expect(hurried.searchedFrom).toBe('2025-06-01');
+      // With time, it reads back to the old match, and says nothing of a limit.
+      const patient = db.search(request);
+      expect(sessionsOf(patient)).toEqual(['old']);
+      expect(patient.searchedFrom).toBeUndefined();
+    } finally {
+      db.close();
+    }
   });
 });

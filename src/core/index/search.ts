@@ -6,6 +6,7 @@ import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { SessionSummary } from '../../shared/model';
 import { TOOL_RESULT_INDEX_CHARS } from '../../shared/search';
 import type { DocKind, SearchFilters, SearchGroup, SearchRequest, SearchResponse } from '../../shared/search';
+import { dayOfId } from './ids';
 import { matchWords, MAX_QUERY_CHARS, parseQuery } from './query';
 import { COLUMN_WEIGHTS, weightOf, weightSql } from './rank';
 import { snippetOf } from './snippet';
@@ -29,12 +30,24 @@ export const SCORED_MATCHES = 5_000;
 export const BM25_WORD_DOCS = SCORED_MATCHES;
 /** After this long a search returns what it has rather than reading older matches. */
 export const SEARCH_BUDGET_MS = 40;
+/**
+ * After this long a search stops reading older matches even with nothing to show, and says how
+ * far back it read: the index answers one call at a time, so a narrow filter on a common word,
+ * read back through years of matches, would hold up the list as well (it took 10–40 s).
+ */
+export const SEARCH_LIMIT_MS = 2_000;
 /** Above every row id, for "no upper bound". */
 const MAX_ROWID = 2n ** 63n - 1n;
 /** Hits shown per session group. */
 export const HITS_PER_GROUP = 3;
 /** The generic code FTS5 raises for a MATCH expression it cannot parse. */
 const SQLITE_ERROR = 1;
+
+/** Matches best first, and the id a search stopped at when it ran out of time before the oldest. */
+interface Ranked {
+  ids: number[];
+  stoppedAt: number | null;
+}
 
 /** A document as a session group shows it. */
 interface HitRow {
@@ -75,7 +88,10 @@ export class IndexSearch {
   private readonly floorOf: StatementSync;
   private readonly wordDocs: StatementSync;
 
-  constructor(db: DatabaseSync) {
+  constructor(
+    db: DatabaseSync,
+    private readonly limitMs = SEARCH_LIMIT_MS,
+  ) {
     this.shaped = new Statements(db);
     this.summary = db.prepare('SELECT summary FROM sessions WHERE root = ? AND id = ?');
     this.hit = db.prepare('SELECT turn, kind, role, tool, time, body FROM doc_rows WHERE id = ?');
@@ -113,7 +129,7 @@ export class IndexSearch {
     const filters = compileFilters(this.withoutNeedlessRoots(request.filters ?? {}));
     if (parsed.match === null || limit === 0 || filters.impossible) return empty;
 
-    let ranked: number[];
+    let ranked: Ranked;
     try {
       ranked = this.rankedWindow(parsed.match, filters);
     } catch (error) {
@@ -124,7 +140,7 @@ export class IndexSearch {
     }
 
     const groups: SearchGroup[] = [];
-    for (const { ids, summary } of this.grouped(ranked, limit)) {
+    for (const { ids, summary } of this.grouped(ranked.ids, limit)) {
       const hits = ids.slice(0, HITS_PER_GROUP).flatMap((id) => {
         const hit = this.hit.get(id);
         if (!hit) return [];
@@ -133,7 +149,9 @@ export class IndexSearch {
       });
       groups.push({ session: JSON.parse(summary) as SessionSummary, hits, hitCount: ids.length });
     }
-    return { ...empty, groups };
+    return ranked.stoppedAt === null
+      ? { ...empty, groups }
+      : { ...empty, groups, searchedFrom: dayOfId(ranked.stoppedAt) };
   }
 
   /**
@@ -203,14 +221,14 @@ export class IndexSearch {
    * id, so ranking reads nothing but the ids FTS5 walks. Conversation still outranks tool
    * output, and a narrow filter still reads further back.
    */
-  private rankedWindow(match: string, filters: CompiledFilters): number[] {
+  private rankedWindow(match: string, filters: CompiledFilters): Ranked {
     const started = performance.now();
     if (this.wordsAreRare(match)) return this.bm25Window(match, filters, started);
-    const filtered = filters.doc || filters.session;
-    const newest = filtered
-      ? this.filteredWalk(match, filters, started)
-      : idList(this.newest.get(match, SCORED_MATCHES));
-    return newest.sort(byClassThenNewest);
+    if (!filters.doc && !filters.session) {
+      return { ids: idList(this.newest.get(match, SCORED_MATCHES)).sort(byClassThenNewest), stoppedAt: null };
+    }
+    const walked = this.filteredWalk(match, filters, started);
+    return { ids: walked.ids.sort(byClassThenNewest), stoppedAt: walked.stoppedAt };
   }
 
   /**
@@ -225,7 +243,7 @@ export class IndexSearch {
     );
   }
 
-  private bm25Window(match: string, filters: CompiledFilters, started: number): number[] {
+  private bm25Window(match: string, filters: CompiledFilters, started: number): Ranked {
     const { from, where } = source(filters);
     const weights = `${COLUMN_WEIGHTS.body.toFixed(3)}, ${COLUMN_WEIGHTS.terms.toFixed(3)}`;
     const chunk = this.shaped.get(
@@ -242,10 +260,11 @@ export class IndexSearch {
         .all(match, ...filters.params, floor, upper, SEARCH_WINDOW)
         .map((row) => ({ id: Number(row.id), score: Number(row.score) }));
       window = [...window, ...rows].sort((a, b) => a.score - b.score || b.id - a.id).slice(0, SEARCH_WINDOW);
-      const spent = performance.now() - started > SEARCH_BUDGET_MS;
-      if (floor === 0 || window.length >= SEARCH_WINDOW || (spent && window.length > 0)) {
-        return window.map((row) => row.id);
+      const took = performance.now() - started;
+      if (floor === 0 || window.length >= SEARCH_WINDOW || (took > SEARCH_BUDGET_MS && window.length > 0)) {
+        return { ids: window.map((row) => row.id), stoppedAt: null };
       }
+      if (took > this.limitMs) return { ids: window.map((row) => row.id), stoppedAt: floor };
       upper = floor;
     }
   }
@@ -254,7 +273,7 @@ export class IndexSearch {
    * The newest SCORED_MATCHES matches that pass the filters, or as many as SEARCH_BUDGET_MS
    * allows once there are some, read SCORED_MATCHES matches at a time.
    */
-  private filteredWalk(match: string, filters: CompiledFilters, started: number): number[] {
+  private filteredWalk(match: string, filters: CompiledFilters, started: number): Ranked {
     const { from, where } = source(filters);
     const walk = this.shaped.get(
       `SELECT json_group_array(id) AS ids FROM (SELECT docs.rowid AS id FROM ${from}
@@ -267,10 +286,12 @@ export class IndexSearch {
       const floorRow: Row | undefined = this.floorOf.get(match, upper, SCORED_MATCHES - 1);
       const floor: number = floorRow ? Number(floorRow.id) : 0;
       for (const id of idList(walk.get(match, ...filters.params, floor, upper))) found.push(id);
-      const spent = performance.now() - started > SEARCH_BUDGET_MS;
-      if (floor === 0 || found.length >= SCORED_MATCHES || (spent && found.length > 0)) {
-        return found.sort((a, b) => b - a).slice(0, SCORED_MATCHES);
+      const took = performance.now() - started;
+      const newest = () => found.sort((a, b) => b - a).slice(0, SCORED_MATCHES);
+      if (floor === 0 || found.length >= SCORED_MATCHES || (took > SEARCH_BUDGET_MS && found.length > 0)) {
+        return { ids: newest(), stoppedAt: null };
       }
+      if (took > this.limitMs) return { ids: newest(), stoppedAt: floor };
       upper = floor;
     }
   }

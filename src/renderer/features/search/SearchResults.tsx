@@ -52,6 +52,12 @@ export function SearchResults({ inputRef, resultsRef, onLeave }: SearchKeys) {
         </p>
       )}
       {indexing && <p className="search-note">Still indexing: results may be incomplete.</p>}
+      {response?.searchedFrom && (
+        <p className="search-note">
+          Only matches from {response.searchedFrom} on were searched: the older ones would take too long with
+          these filters. Narrow the words or the dates to reach further back.
+        </p>
+      )}
       {response && response.groups.length === 0 && (
         <div className="list-empty">
           <p>
