@@ -6,9 +6,11 @@ import { AppError } from '../shared/errors';
 import { safeExternalUrl } from '../shared/links';
 import type { RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
 import type { Environment, FormatStore, WriteOutcome } from './formats/format';
+import { useStoredDigests } from './formats/yoi/store';
 import { useStoredLineIndexes } from './formats/zeroclaw/store';
 import { openIndex } from './index/client';
 import type { IndexClient, WorkerEntry } from './index/client';
+import type { LineIndexStore } from './jsonl';
 import { NameBook } from './names';
 import { isDirectory, RootOpener, searchedPlaces } from './roots';
 import type { Root } from './roots';
@@ -88,9 +90,10 @@ export function createLibrary(options: LibraryOptions): Library {
   }
 
   let closed = false;
-  // Large ZeroClaw sessions keep their line indexes in the index database, which only the
-  // index's thread opens. A load may open the index; a save goes only to one already open.
-  const stopStoringLineIndexes = useStoredLineIndexes({
+  // Large ZeroClaw sessions keep their line indexes, and large yoi logs their digests, in the
+  // index database, which only the index's thread opens. A load may open the index; a save goes
+  // only to one already open.
+  const lineIndexStore: LineIndexStore = {
     load: async (path, facts) => {
       if (closed) return null;
       try {
@@ -103,7 +106,9 @@ export function createLibrary(options: LibraryOptions): Library {
     save: async (path, facts, bytes) => {
       if (!closed && index) await index.putLineIndex(path, facts, bytes);
     },
-  });
+  };
+  const stopStoringLineIndexes = useStoredLineIndexes(lineIndexStore);
+  const stopStoringDigests = useStoredDigests(lineIndexStore);
 
   /** Brings the index up to date with sessions the app itself just wrote, then says so. */
   async function changed(root: string | null, refs: SessionRef[] = []): Promise<void> {
@@ -413,6 +418,7 @@ export function createLibrary(options: LibraryOptions): Library {
     async close() {
       closed = true;
       stopStoringLineIndexes();
+      stopStoringDigests();
       emitter.removeAllListeners();
       await watcher?.close();
       await feed.settled();

@@ -1,6 +1,6 @@
 /**
  * The `line_indexes` table: each large JSONL session file's serialized line index
- * (jsonl/line-index.ts), stored for one state of the file so a later launch reads it rather than
+ * (jsonl/line-index.ts; a yoi log's whole digest, yoi/digest-bytes.ts), stored for one state of the file so a later launch reads it rather than
  * scanning the file. A row describes the file only while its device and inode are the file's and
  * it is no larger than the file: an append leaves it usable (the reader extends it), a replaced or
  * truncated file does not, and such a row is deleted when a read finds it so.

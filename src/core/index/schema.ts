@@ -62,8 +62,9 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_updated ON sessions (updated_at DESC, id, root);
 CREATE INDEX sessions_root_updated ON sessions (root, updated_at DESC, id);
 
--- Each JSONL session file's byte-offset line index (jsonl/line-index.ts, serialized), for the
--- state of the file named by (dev, ino, size, mtime): a launch reads it rather than the file.
+-- Each large JSONL session file's byte-offset line index (jsonl/line-index.ts, serialized; for
+-- a yoi log, its whole digest, which holds the line index: yoi/digest-bytes.ts), for the state of
+-- the file named by (dev, ino, size, mtime): a launch reads it rather than the file.
 CREATE TABLE line_indexes (
   path TEXT PRIMARY KEY,
   dev REAL NOT NULL,

@@ -3,8 +3,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toWireError } from '../../shared/errors';
 import type { SessionRef, SessionSummary } from '../../shared/model';
 import type { SearchRequest } from '../../shared/search';
+import { useStoredDigests } from '../formats/yoi/store';
 import { useStoredLineIndexes } from '../formats/zeroclaw/store';
-import type { FileFacts } from '../jsonl';
+import type { FileFacts, LineIndexStore } from '../jsonl';
 import type { IndexMethod, IndexPaths, WorkerReply, WorkerRequest } from './client';
 import { IndexService } from './service';
 import { movable } from './transfer';
@@ -21,12 +22,15 @@ const service = IndexService.open({
   onChanged: (roots) => post({ event: 'changed', roots }),
 });
 
-// This thread owns the database, so the sessions it reads keep their line indexes there directly.
+// This thread owns the database, so the sessions it reads keep their line indexes (and yoi logs
+// their digests) there directly.
 const lineIndexes = service.lineIndexes();
-useStoredLineIndexes({
+const storedLineIndexes: LineIndexStore = {
   load: async (path, facts) => lineIndexes.get(path, facts),
   save: async (path, facts, bytes) => lineIndexes.put(path, facts, bytes),
-});
+};
+useStoredLineIndexes(storedLineIndexes);
+useStoredDigests(storedLineIndexes);
 
 // Arguments were validated by the contract before they reached the Library.
 const methods: Record<IndexMethod, (...args: never[]) => unknown> = {

@@ -6,7 +6,8 @@
  * kept, so a digest is a few bytes a line however large the log is (performance.md §1).
  *
  * Digests are kept per file state (dev, ino, size, mtime) so listing and paging do not re-read an
- * unchanged log, and a log that only grew is read on from where its digest stopped.
+ * unchanged log, and a log that only grew is read on from where its digest stopped. Behind the
+ * memory cache there may be a shelf (digest-store.ts) that keeps them across launches.
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { Turn } from '../../../shared/model';
@@ -26,7 +27,9 @@ import { defaultConfig, parseHashedLine } from './entries';
 import type { HashedEntry, RequestConfig } from './entries';
 import { isBlank, openLog } from './log';
 import { Timeline, isoOf } from './timeline';
+import type { FoldState } from './timeline';
 import { TurnIndex } from './turn-index';
+import type { TurnIndexParts } from './turn-index';
 import { readTurns } from './turn-page';
 
 export const PANEL_LIST_CAP = 1000;
@@ -51,14 +54,63 @@ export interface StateFacts {
  * A panel entry whose time is still a number: formatting a Date costs more than reading the entry,
  * and most entries of a long log are trimmed from the capped lists before anyone looks.
  */
-interface Timed<T> {
+export interface Timed<T> {
   ts: number;
   item: T;
 }
 
-function shown<T extends YoiPlace>(list: Capped<Timed<T>>): YoiCapped<T> {
+/**
+ * A panel's capped list. A restored digest's starts from the newest items and the total it
+ * stored, so it counts the entries before them without holding them.
+ */
+class PanelList<T> {
+  private readonly list = new Capped<Timed<T>>(PANEL_LIST_CAP);
+  private earlier = 0;
+
+  static restored<T>(stored: YoiCapped<Timed<T>>): PanelList<T> {
+    const list = new PanelList<T>();
+    for (const item of stored.items) list.push(item);
+    list.earlier = stored.total - stored.items.length;
+    return list;
+  }
+
+  push(item: Timed<T>): void {
+    this.list.push(item);
+  }
+
+  value(): YoiCapped<Timed<T>> {
+    const { total, items } = this.list.value();
+    return { total: this.earlier + total, items };
+  }
+}
+
+function shown<T extends YoiPlace>(list: PanelList<T>): YoiCapped<T> {
   const { total, items } = list.value();
   return { total, items: items.map(({ ts, item }) => ({ ...item, time: isoOf(ts) ?? '' })) };
+}
+
+/**
+ * Everything a digest answers with and reads on from, as digest-bytes.ts stores it. What
+ * `snapshot` gives shares the digest's arrays and objects: it is read before the next entry.
+ */
+export interface DigestParts {
+  index: LineIndex;
+  turns: TurnIndexParts;
+  state: StateFacts;
+  lists: {
+    usage: YoiCapped<Timed<YoiUsage>>;
+    extensions: YoiCapped<Timed<YoiExtension>>;
+    configChanges: YoiCapped<Timed<YoiConfigChange>>;
+    runs: YoiCapped<Timed<YoiRunOutcome>>;
+  };
+  forkedFrom: YoiOrigin | null;
+  compactedFrom: YoiOrigin | null;
+  unknownEntries: number;
+  firstTs: number | null;
+  lastTs: number | null;
+  /** Entries folded so far: the next one's record number. */
+  folded: number;
+  fold: FoldState;
 }
 
 const originOf = (o: { session_id: string; at_hash: string } | undefined): YoiOrigin | null =>
@@ -68,7 +120,6 @@ const originOf = (o: { session_id: string; at_hash: string } | undefined): YoiOr
 export class Digest {
   /** Set once the pass that fed this digest has indexed the file. */
   index!: LineIndex;
-  readonly turnIndex = new TurnIndex();
   readonly state: StateFacts = {
     systemPrompt: null,
     config: defaultConfig(),
@@ -78,10 +129,10 @@ export class Digest {
     headHash: null,
     usageTotals: { inputTotalTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 0 },
   };
-  private readonly usage = new Capped<Timed<YoiUsage>>(PANEL_LIST_CAP);
-  private readonly extensions = new Capped<Timed<YoiExtension>>(PANEL_LIST_CAP);
-  private readonly configChanges = new Capped<Timed<YoiConfigChange>>(PANEL_LIST_CAP);
-  private readonly runs = new Capped<Timed<YoiRunOutcome>>(PANEL_LIST_CAP);
+  private usage = new PanelList<YoiUsage>();
+  private extensions = new PanelList<YoiExtension>();
+  private configChanges = new PanelList<YoiConfigChange>();
+  private runs = new PanelList<YoiRunOutcome>();
   forkedFrom: YoiOrigin | null = null;
   compactedFrom: YoiOrigin | null = null;
   unknownEntries = 0;
@@ -99,6 +150,48 @@ export class Digest {
     onResult: (turn, place, ordinal) =>
       this.turnIndex.completed(turn.index, this.record, place.line, ordinal),
   });
+
+  constructor(readonly turnIndex = new TurnIndex()) {}
+
+  /** The digest `parts` describes, ready to answer and to read on from where it stopped. */
+  static restore(parts: DigestParts): Digest {
+    const digest = new Digest(TurnIndex.fromParts(parts.turns));
+    digest.index = parts.index;
+    Object.assign(digest.state, parts.state);
+    digest.usage = PanelList.restored(parts.lists.usage);
+    digest.extensions = PanelList.restored(parts.lists.extensions);
+    digest.configChanges = PanelList.restored(parts.lists.configChanges);
+    digest.runs = PanelList.restored(parts.lists.runs);
+    digest.forkedFrom = parts.forkedFrom;
+    digest.compactedFrom = parts.compactedFrom;
+    digest.unknownEntries = parts.unknownEntries;
+    digest.firstTs = parts.firstTs;
+    digest.lastTs = parts.lastTs;
+    digest.folded = parts.folded;
+    digest.timeline.resume(parts.fold);
+    return digest;
+  }
+
+  snapshot(): DigestParts {
+    return {
+      index: this.index,
+      turns: this.turnIndex.parts(),
+      state: this.state,
+      lists: {
+        usage: this.usage.value(),
+        extensions: this.extensions.value(),
+        configChanges: this.configChanges.value(),
+        runs: this.runs.value(),
+      },
+      forkedFrom: this.forkedFrom,
+      compactedFrom: this.compactedFrom,
+      unknownEntries: this.unknownEntries,
+      firstTs: this.firstTs,
+      lastTs: this.lastTs,
+      folded: this.folded,
+      fold: this.timeline.foldState(),
+    };
+  }
 
   get facts(): FileFacts {
     return this.index.facts;
@@ -272,6 +365,29 @@ async function update(known: Digest, handle: FileHandle, facts: FileFacts): Prom
   return target;
 }
 
+/**
+ * Where digests outlive the process (digest-store.ts). `load` answers a stored digest that may
+ * describe the file in the state `facts` (the same file, no larger), else null, and never fails;
+ * `keep` is shown each digest a read brought up to date, to store it when that is worth it.
+ */
+export interface DigestShelf {
+  load(path: string, facts: FileFacts): Promise<Digest | null>;
+  keep(path: string, digest: Digest): void;
+}
+
+let shelf: DigestShelf | null = null;
+
+/**
+ * Backs the cache with `next` from now on; digests in memory stay. Returns the way to stop, which
+ * does nothing once another shelf has taken its place.
+ */
+export function shelveDigests(next: DigestShelf): () => void {
+  shelf = next;
+  return () => {
+    if (shelf === next) shelf = null;
+  };
+}
+
 const DIGEST_CACHE_SIZE = 8;
 const digests = new Map<string, Digest>();
 /** One build or update per path at a time: an update reads on into the cached digest in place. */
@@ -284,12 +400,14 @@ export function digestIfCached(path: string, facts: FileFacts): Digest | null {
 }
 
 async function refresh(path: string, handle: FileHandle, facts: FileFacts): Promise<Digest> {
-  const known = digests.get(path);
+  const backing = shelf;
+  const known = digests.get(path) ?? (await backing?.load(path, facts)) ?? null;
   digests.delete(path);
   // Dropped first: an update that fails halfway has read part of the file into it.
   const digest = known ? await update(known, handle, facts) : await build(handle, facts);
   digests.set(path, digest);
   if (digests.size > DIGEST_CACHE_SIZE) digests.delete(digests.keys().next().value as string);
+  backing?.keep(path, digest);
   return digest;
 }
 

@@ -33,6 +33,8 @@ import { cachedStatus, statusOf, verifyCached } from './verify';
 import { YoiWriter } from './writer';
 import type { WriterOptions } from './writer';
 
+export { useStoredDigests } from './digest-store';
+
 export const LIST_READ_BYTES = 8 * 1024 * 1024;
 const LIST_CONCURRENCY = 8;
 const HEX64 = /^[0-9a-f]{64}$/;

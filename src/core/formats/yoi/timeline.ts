@@ -67,6 +67,25 @@ export interface TimelineOptions {
   resultTaken?: (line: number, ordinal: number) => boolean;
 }
 
+/** A tool call still waiting for its result, as a stored digest keeps it. */
+export interface PendingCall {
+  callId: string;
+  /** The `ts` of the entry that made the call. */
+  ts: number;
+  /** The index of the turn the call belongs to. */
+  turn: number;
+}
+
+/**
+ * What the next entry of a fold can reach back to: the next turn's index and the calls still
+ * waiting for results. The open assistant turn is not part of it: only items of the entry that
+ * opened it join it.
+ */
+export interface FoldState {
+  next: number;
+  pending: PendingCall[];
+}
+
 export class Timeline {
   readonly turns: Turn[] = [];
   private next: number;
@@ -78,6 +97,42 @@ export class Timeline {
   constructor(private readonly options: TimelineOptions = {}) {
     this.next = options.firstIndex ?? 0;
     this.content = options.content ?? true;
+  }
+
+  foldState(): FoldState {
+    const pending = [...this.calls].map(([callId, { ts, turn }]) => ({ callId, ts, turn: turn.index }));
+    return { next: this.next, pending };
+  }
+
+  /**
+   * Carries on the fold `state` describes, which a pass that keeps neither turns nor content
+   * stopped at: a restored call answers to a turn holding only its index, all such a pass reads.
+   */
+  resume(state: FoldState): void {
+    if (this.content || (this.options.keep ?? true))
+      throw new Error('only a fold that keeps no turns and no content can be resumed');
+    this.next = state.next;
+    this.last = null;
+    this.open = null;
+    this.calls.clear();
+    for (const { callId, ts, turn } of state.pending) {
+      const call: ToolCall = { name: '', arguments: null, result: null, success: null, durationMs: null };
+      this.calls.set(callId, {
+        call,
+        ts,
+        turn: {
+          index: turn,
+          notice: false,
+          id: null,
+          role: 'assistant',
+          text: '',
+          time: null,
+          toolCalls: [call],
+          tags: [],
+          metadata: {},
+        },
+      });
+    }
   }
 
   add({ entry }: HashedEntry, place: Place): void {

@@ -22,6 +22,16 @@ export interface TurnSpan {
   taken: (line: number, ordinal: number) => boolean;
 }
 
+/** Everything a TurnIndex holds, as digest-bytes.ts stores it: each array exactly as long as its count. */
+export interface TurnIndexParts {
+  firstRecords: Uint32Array;
+  lastRecords: Uint32Array;
+  /** The `inherited` map's entries: [turn index, ts]. */
+  inherited: [number, number | null][];
+  takenLines: Uint32Array;
+  takenOrdinals: Uint32Array;
+}
+
 function grown(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
   if (needed <= array.length) return array;
   const bigger = new Uint32Array(Math.max(needed, array.length * 2));
@@ -54,6 +64,37 @@ export class TurnIndex {
 
   get count(): number {
     return this.turns;
+  }
+
+  /**
+   * What `fromParts` makes this index again from. The arrays are views of this index's own, so
+   * they are read before the next entry is folded in.
+   */
+  parts(): TurnIndexParts {
+    return {
+      firstRecords: this.firstRecords.subarray(0, this.turns),
+      lastRecords: this.lastRecords.subarray(0, this.turns),
+      inherited: [...this.inherited],
+      takenLines: this.takenLines.subarray(0, this.taken),
+      takenOrdinals: this.takenOrdinals.subarray(0, this.taken),
+    };
+  }
+
+  /** The index `parts` describes, copied, with room to grow as the log is read on. */
+  static fromParts(parts: TurnIndexParts): TurnIndex {
+    const index = new TurnIndex();
+    index.turns = parts.firstRecords.length;
+    index.firstRecords = grown(index.firstRecords, index.turns);
+    index.lastRecords = grown(index.lastRecords, index.turns);
+    index.firstRecords.set(parts.firstRecords);
+    index.lastRecords.set(parts.lastRecords);
+    for (const [turn, ts] of parts.inherited) index.inherited.set(turn, ts);
+    index.taken = parts.takenLines.length;
+    index.takenLines = grown(index.takenLines, index.taken);
+    index.takenOrdinals = grown(index.takenOrdinals, index.taken);
+    index.takenLines.set(parts.takenLines);
+    index.takenOrdinals.set(parts.takenOrdinals);
+    return index;
   }
 
   /** A `session_start` replaces the history: the turns before it are gone, and so are their results. */

@@ -1,0 +1,144 @@
+/**
+ * The Library keeps a large yoi log's digest in the index database, and a later launch pages the
+ * log without folding it again. A launch is a fresh module graph (vi.resetModules), so the
+ * format's in-memory digests are gone as they are in a new process.
+ */
+import { mkdir, open, rm, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { SessionRef } from '../shared/model';
+import type { LogEntry } from './formats/yoi/entries';
+import { LIST_READ_BYTES } from './formats/yoi/store';
+import { SOURCE_ID, chain, writeLog } from './formats/yoi/testkit';
+import { tempDir } from './index/testkit';
+import type { Library } from './library';
+import { rootId } from './roots';
+
+let dir: string;
+let bytesRead = 0;
+beforeEach(async () => {
+  dir = await tempDir();
+  // Every file read in this process goes through FileHandle.read: count what it returns.
+  const probe = await open(import.meta.filename, 'r');
+  const proto = Object.getPrototypeOf(probe) as FileHandle;
+  await probe.close();
+  const read = proto.read;
+  vi.spyOn(proto, 'read').mockImplementation(async function (this: FileHandle, ...args: unknown[]) {
+    const result = await (read as (...a: unknown[]) => Promise<{ bytesRead: number }>).apply(this, args);
+    bytesRead += result.bytesRead;
+    return result;
+  } as FileHandle['read']);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const worker = { url: new URL('./index/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+
+/** A log past LIST_READ_BYTES, so listing it only glances at it: opening it is what reads it. */
+function entries(): LogEntry[] {
+  const text = 'the harbour lights need new lenses '.repeat(30);
+  const out: LogEntry[] = [
+    {
+      kind: 'session_start',
+      ts: 1,
+      system_prompt: null,
+      config: {
+        max_tokens: null,
+        temperature: null,
+        top_p: null,
+        top_k: null,
+        stop_sequences: [],
+        reasoning: null,
+      },
+      history: [],
+    },
+  ];
+  for (let i = 0; out.length * text.length < 1.2 * LIST_READ_BYTES; i++)
+    out.push({
+      kind: i % 2 ? 'assistant_items' : 'user_input',
+      ts: 1000 + i,
+      ...(i % 2
+        ? {
+            items: [
+              { type: 'message', role: 'assistant', content: [{ type: 'text', text: `${i} ${text}` }] },
+            ],
+          }
+        : { item: { type: 'message', role: 'user', content: [{ type: 'text', text: `${i} ${text}` }] } }),
+    } as LogEntry);
+  return out;
+}
+
+async function largeLog(): Promise<{ sessions: string; size: number; ref: { root: string; id: string } }> {
+  const sessions = join(dir, 'sessions');
+  await mkdir(sessions);
+  const path = await writeLog(sessions, SOURCE_ID, chain(entries()).lines);
+  return { sessions, size: (await stat(path)).size, ref: { root: rootId(sessions), id: SOURCE_ID } };
+}
+
+/** A launch with its own module graph; `use` runs on its Library, which closes after. */
+async function launch<T>(
+  sessions: string,
+  mode: 'inline' | 'worker',
+  use: (library: Library) => Promise<T>,
+): Promise<{ value: T; read: number }> {
+  vi.resetModules();
+  const { createLibrary } = await import('./library');
+  const library = createLibrary({
+    appDataDir: join(dir, 'app'),
+    env: { home: join(dir, 'home'), vars: {} },
+    roots: [sessions],
+    resourcesDir: join(dir, 'resources'),
+    host: 'cli',
+    version: 'test',
+    indexWorker: mode === 'worker' ? worker : undefined,
+  });
+  try {
+    bytesRead = 0;
+    const value = await use(library);
+    return { value, read: bytesRead };
+  } finally {
+    await library.close();
+  }
+}
+
+const firstPage = (ref: SessionRef) => (library: Library) =>
+  library.handlers['session.turns']({ ref, from: 0, count: 200 });
+
+for (const mode of ['inline', 'worker'] as const) {
+  it(
+    `a second launch (${mode} index) pages a large yoi log from its stored digest`,
+    { timeout: 60_000 },
+    async () => {
+      const { sessions, size, ref } = await largeLog();
+      const first = await launch(sessions, mode, firstPage(ref));
+      expect(first.read).toBeGreaterThanOrEqual(size);
+      const second = await launch(sessions, mode, firstPage(ref));
+      expect(second.value).toEqual(first.value);
+      expect(second.value.turns).toHaveLength(200);
+      // The page and the checks of the log's head: no fold of the log.
+      expect(second.read).toBeLessThan(512 * 1024);
+    },
+  );
+}
+
+it(
+  'a log the index thread read for search opens from the digest that thread stored',
+  { timeout: 60_000 },
+  async () => {
+    const { sessions, ref } = await largeLog();
+    await launch(sessions, 'worker', async (library) => {
+      for (;;) {
+        const page = await library.handlers['sessions.page']({ offset: 0, limit: 10 });
+        const status = await library.handlers['index.status']({});
+        if (status.phase === 'idle' && page.items.length === 1 && !page.items[0]?.pending) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    const opened = await launch(sessions, 'worker', firstPage(ref));
+    expect(opened.value.turns).toHaveLength(200);
+    expect(opened.read).toBeLessThan(512 * 1024);
+  },
+);
