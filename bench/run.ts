@@ -1,10 +1,11 @@
 /**
  * `npm run bench -- --size small|large [--json]`: gets the deterministic corpus (generated once,
  * then cached), then measures on it, in one run: the raw read-and-parse ceiling, ripgrep over the
- * raw files, the Library's list, opening the giant ZeroClaw session and the giant yoi log,
- * verifying the giant yoi chain, a rename, and the search index's figures. It reports; it never
- * passes or fails on time. With --json, stdout is one JSON object (use `npm run -s` so npm adds
- * no header); progress goes to stderr.
+ * raw files, the Library's list, opening the giant ZeroClaw session and the giant yoi log (and
+ * again in relaunched processes, from what the first launch stored), verifying the giant yoi
+ * chain, a rename, and the search index's figures. It reports; it never passes or fails on time.
+ * With --json, stdout is one JSON object (use `npm run -s` so npm adds no header); progress goes
+ * to stderr.
  */
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import type { Corpus, GiantSession, Size } from './corpus';
 import { indexFigures } from './index-figures';
 import { queries } from './queries';
 import { readAndParseAll } from './raw-read';
+import { relaunchFigures } from './relaunch';
 import { ripgrepTimes } from './ripgrep';
 import { mbps, ms, percentile, timed } from './stats';
 
@@ -130,6 +132,9 @@ try {
   const giant = await openGiant(work, corpus.giant.zeroclaw);
   log('opening the giant yoi log');
   const giantYoi = await openGiant(work, corpus.giant.yoi);
+  log('relaunching on the giant sessions');
+  const relaunchZeroclaw = await relaunchFigures(work, corpus.giant.zeroclaw);
+  const relaunchYoi = await relaunchFigures(work, corpus.giant.yoi);
   log('verifying the giant yoi log');
   const verifyYoiMBps = await verifyGiantYoi(work, corpus);
   const renameMs = await renameCopy(work, corpus);
@@ -153,19 +158,31 @@ try {
     libraryListWarmMs: listWarmMs,
     openGiantFirstPageMs: { cold: giant.cold, warm: giant.warm },
     openGiantYoiFirstPageMs: { cold: giantYoi.cold, warm: giantYoi.warm },
+    relaunchGiantFirstPageMs: relaunchZeroclaw,
+    relaunchGiantYoiFirstPageMs: relaunchYoi,
     verifyYoiMBps,
     renameMs,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   if (values.json) console.log(JSON.stringify(figures));
   else {
-    const { openGiantFirstPageMs, openGiantYoiFirstPageMs, ...flat } = figures;
+    const {
+      openGiantFirstPageMs,
+      openGiantYoiFirstPageMs,
+      relaunchGiantFirstPageMs,
+      relaunchGiantYoiFirstPageMs,
+      ...flat
+    } = figures;
     console.table({
       ...flat,
       openGiantFirstPageColdMs: openGiantFirstPageMs.cold,
       openGiantFirstPageWarmMs: openGiantFirstPageMs.warm,
       openGiantYoiFirstPageColdMs: openGiantYoiFirstPageMs.cold,
       openGiantYoiFirstPageWarmMs: openGiantYoiFirstPageMs.warm,
+      relaunchGiantFirstPageFirstMs: relaunchGiantFirstPageMs.first,
+      relaunchGiantFirstPageStoredMs: relaunchGiantFirstPageMs.stored,
+      relaunchGiantYoiFirstPageFirstMs: relaunchGiantYoiFirstPageMs.first,
+      relaunchGiantYoiFirstPageStoredMs: relaunchGiantYoiFirstPageMs.stored,
     });
   }
 } finally {
