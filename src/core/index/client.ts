@@ -11,7 +11,7 @@ import type { IndexStatus, SearchRequest, SearchResponse, SessionPage } from '..
 import type { FileFacts } from '../jsonl';
 import { IndexService } from './service';
 import { movable } from './transfer';
-import type { IndexedRoot } from './service';
+import type { IndexedRoot } from './root';
 
 export interface IndexEvents {
   onProgress(status: IndexStatus): void;

@@ -3,7 +3,7 @@
  * crash.test.ts can kill it part-way through with SIGKILL, as a crash or a power cut would.
  */
 import { IndexService } from './service';
-import type { IndexedRoot } from './service';
+import type { IndexedRoot } from './root';
 
 const [dbPath, rootsJson] = process.argv.slice(2);
 if (!dbPath || !rootsJson) throw new Error('usage: crash-child <db> <roots-json>');

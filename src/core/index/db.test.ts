@@ -12,7 +12,8 @@ import { sampleSummary } from '../../shared/testkit';
 import { IndexDb } from './db';
 import { BODY_CAP_BYTES } from './docs';
 import { SCORED_MATCHES } from './search';
-import type { DocInput, TrackedFile } from './db';
+import type { TrackedFile } from './db';
+import type { DocInput } from './docs';
 import { SCHEMA_VERSION } from './schema';
 
 function summary(root: string, id: string, extra: Partial<SessionSummary> = {}): SessionSummary {

@@ -8,8 +8,9 @@
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SessionSummary } from '../../shared/model';
-import type { DocKind, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
+import type { SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
 import { capBody } from './docs';
+import type { DocInput } from './docs';
 import { LineIndexRows } from './lines';
 import { openDatabase } from './open';
 import { docId } from './ids';
@@ -35,16 +36,6 @@ export interface TrackedFile {
   fingerprint: string | null;
   state: 'listed' | 'indexed' | 'failed';
   error: string | null;
-}
-
-export interface DocInput {
-  turn: number | null;
-  kind: DocKind;
-  role: string | null;
-  tool: string | null;
-  time: string | null;
-  failed: boolean;
-  body: string;
 }
 
 export class IndexDb {

@@ -4,13 +4,24 @@
  */
 import type { FormatPanels, SessionSummary, ToolCall, Turn } from '../../shared/model';
 import { TOOL_RESULT_INDEX_CHARS } from '../../shared/search';
-import type { DocInput } from './db';
+import type { DocKind } from '../../shared/search';
 
 /**
  * The most a stored body holds, in UTF-8 bytes. Callers cap bodies already (tool results at
  * TOOL_RESULT_INDEX_CHARS); this is the backstop against one pasted log bloating the index.
  */
 export const BODY_CAP_BYTES = 256 * 1024;
+
+/** A search document as the index stores it (db.ts). */
+export interface DocInput {
+  turn: number | null;
+  kind: DocKind;
+  role: string | null;
+  tool: string | null;
+  time: string | null;
+  failed: boolean;
+  body: string;
+}
 
 /** Arguments are what a person searches tool calls by, but a pasted file as an argument is not. */
 const TOOL_ARGUMENT_CHARS = 4 * 1024;

@@ -5,7 +5,7 @@ import { adapterFor } from '../formats/registry';
 import { ReadAhead } from './read-ahead';
 import { DocReader } from './reader';
 import type { ReadPage, ReadRequest } from './reader';
-import type { IndexedRoot } from './service';
+import type { IndexedRoot } from './root';
 import { rootOf, tempDir, threeRoots, writeZeroclaw } from './testkit';
 
 let dir: string;

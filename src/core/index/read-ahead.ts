@@ -5,7 +5,7 @@
  * pages read ahead are dropped and the next one asked for where the last one really ended.
  */
 import type { DocReader, ReadPage } from './reader';
-import type { IndexedRoot } from './service';
+import type { IndexedRoot } from './root';
 
 export class ReadAhead {
   private readonly queue: { from: number; page: Promise<ReadPage> }[] = [];

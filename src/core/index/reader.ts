@@ -5,9 +5,9 @@
  */
 import type { SessionSummary } from '../../shared/model';
 import type { FormatStore } from '../formats/format';
-import type { DocInput } from './db';
+import type { DocInput } from './docs';
 import { failedCalls, panelDocs, turnDocs } from './docs';
-import type { IndexedRoot } from './service';
+import type { IndexedRoot } from './root';
 
 export interface ReadRequest {
   root: IndexedRoot;

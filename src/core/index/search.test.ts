@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../shared/search';
 import { sampleSummary } from '../../shared/testkit';
 import { IndexDb } from './db';
-import type { DocInput } from './db';
+import type { DocInput } from './docs';
 import type { DatabaseSync } from 'node:sqlite';
 import { BM25_WORD_DOCS, IndexSearch, SCORED_MATCHES, SEARCH_WINDOW } from './search';
 

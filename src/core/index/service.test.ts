@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SOURCE_ID } from '../formats/yoi/testkit';
 import { line } from '../formats/zeroclaw/testkit';
 import { IndexService } from './service';
-import type { IndexedRoot } from './service';
+import type { IndexedRoot } from './root';
 import { contentOf, docRows, tempDir, threeRoots, writeZeroclaw } from './testkit';
 
 let dir: string;

@@ -11,7 +11,7 @@ import { open, stat } from 'node:fs/promises';
 import type { FileFacts } from '../jsonl';
 import { factsOf, readRange } from '../jsonl';
 import { AppError } from '../../shared/errors';
-import type { FormatId, SessionRef, SessionSummary } from '../../shared/model';
+import type { SessionRef, SessionSummary } from '../../shared/model';
 import type { IndexStatus, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
 import type { FormatStore, SessionFile } from '../formats/format';
 import { adapterFor } from '../formats/registry';
@@ -26,12 +26,7 @@ import { Progress } from './progress';
 import { ReadAhead } from './read-ahead';
 import { DocReader } from './reader';
 import type { ReadPage } from './reader';
-
-export interface IndexedRoot {
-  id: string;
-  path: string;
-  format: FormatId;
-}
+import type { IndexedRoot } from './root';
 
 export interface IndexServiceOptions {
   /** The database file; ':memory:' for a throwaway index. */

@@ -9,7 +9,7 @@ import { newAsset, userTurn } from '../formats/orcs/testkit';
 import { vectorLines, writeLog, SOURCE_ID } from '../formats/yoi/testkit';
 import { line } from '../formats/zeroclaw/testkit';
 import { IndexService } from './service';
-import type { IndexedRoot } from './service';
+import type { IndexedRoot } from './root';
 
 export async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'sessionscope-index-'));

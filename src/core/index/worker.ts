@@ -9,7 +9,7 @@ import type { FileFacts, LineIndexStore } from '../jsonl';
 import type { IndexMethod, IndexPaths, WorkerReply, WorkerRequest } from './client';
 import { IndexService } from './service';
 import { movable } from './transfer';
-import type { IndexedRoot } from './service';
+import type { IndexedRoot } from './root';
 
 const port = parentPort;
 if (!port) throw new Error('the index worker runs only as a worker thread');
