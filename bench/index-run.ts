@@ -6,6 +6,7 @@ import { appendFile, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openIndex } from '../src/core/index/client';
 import { createLibrary } from '../src/core/library';
+import { ftsCeiling } from './fts-ceiling';
 import type { IndexClient } from '../src/core/index/client';
 import type { IndexedCorpus } from './index-figures';
 import { percentile } from './stats';
@@ -47,6 +48,7 @@ for (const query of queries) {
 }
 
 await warm.client.close();
+const { ftsCeilingMBps } = await ftsCeiling(dbPath, corpus.bytes);
 
 const target = corpus.appendTarget.path;
 const size = (await stat(target)).size;
@@ -108,6 +110,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 process.stdout.write(
   `${JSON.stringify({
     indexMBps: round(corpus.bytes / 1e6 / (indexMs / 1000)),
+    ftsCeilingMBps,
     indexSeconds: round(indexMs / 1000),
     firstListMs: round(cold.firstPageMs),
     warmListMs: round(warm.firstPageMs),
