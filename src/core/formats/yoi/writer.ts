@@ -4,8 +4,9 @@
  * of its whole line after a torn tail is closed with "\n" (src/core/jsonl/append.ts), so no
  * byte already in a log is ever changed. A fork or compaction always makes a new file.
  */
-import { open } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { access, link, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { fsyncDir } from '../../files';
 import { fromFsError } from '../../fs-errors';
@@ -192,22 +193,57 @@ const startOf = (s: RestoredState): StartState => ({
   history: s.history,
 });
 
-/** The whole first line in one write to a file that must not exist yet, made durable with its directory entry. */
+/**
+ * The whole first line into a file that must not exist yet, made durable with its directory entry.
+ * It is written under a temp name (a dot file, which no format lists) and linked into place only
+ * once complete, so a process killed part-way leaves no half-made session under a log's name; a
+ * link, unlike a rename, never replaces a log that appeared meanwhile.
+ */
 async function writeNew(path: string, bytes: Buffer): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle;
   try {
-    handle = await open(path, 'wx', 0o644);
+    handle = await open(temp, 'wx', 0o644);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new AppError('conflict', `${path} already exists`);
-    throw fromFsError(error, path);
+    throw fromFsError(error, temp);
   }
   try {
-    let done = 0;
-    while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
-    await handle.datasync();
+    try {
+      let done = 0;
+      while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    await linkNoClobber(temp, path);
   } finally {
-    await handle.close();
+    await unlink(temp).catch(() => undefined);
   }
-  await fsyncDir(dirname(path));
+  await fsyncDir(dir);
+}
+
+/** `temp` under the name `path`, refused as a conflict when `path` exists. */
+async function linkNoClobber(temp: string, path: string): Promise<void> {
+  try {
+    await link(temp, path);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new AppError('conflict', `${path} already exists`);
+    // Some file systems (FAT, exFAT) have no hard links: there a rename, after a check that
+    // leaves a window of one system call, does the same.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw fromFsError(error, path);
+  }
+  try {
+    await access(path);
+    throw new AppError('conflict', `${path} already exists`);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    throw fromFsError(error, path);
+  }
 }
