@@ -3,29 +3,20 @@
  * launch pages the session without reading the whole file. A launch is a fresh module graph (vi.resetModules), so the
  * format's in-memory cache starts empty as it does in a new process.
  */
-import { mkdir, open, rm, writeFile } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { line } from './formats/zeroclaw/testkit';
 import { MIN_STORED_BYTES } from './jsonl/index-cache';
 import { rootId } from './roots';
 import { tempDir } from './index/testkit';
+import { countReads } from './jsonl/testkit';
 
 let dir: string;
-let bytesRead = 0;
+let reads: { bytes: number };
 beforeEach(async () => {
   dir = await tempDir();
-  // Every file read in this process goes through FileHandle.read: count what it returns.
-  const probe = await open(import.meta.filename, 'r');
-  const proto = Object.getPrototypeOf(probe) as FileHandle;
-  await probe.close();
-  const read = proto.read;
-  vi.spyOn(proto, 'read').mockImplementation(async function (this: FileHandle, ...args: unknown[]) {
-    const result = await (read as (...a: unknown[]) => Promise<{ bytesRead: number }>).apply(this, args);
-    bytesRead += result.bytesRead;
-    return result;
-  } as FileHandle['read']);
+  reads = await countReads();
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -61,9 +52,9 @@ for (const mode of ['inline', 'worker'] as const) {
           version: 'test',
           indexWorker: mode === 'worker' ? worker : undefined,
         });
-        bytesRead = 0;
+        reads.bytes = 0;
         const page = await library.handlers['session.turns']({ ref, from: count - 20, count: 20 });
-        const read = bytesRead;
+        const read = reads.bytes;
         await library.close();
         return { page, read };
       };

@@ -3,8 +3,7 @@
  * log without folding it again. A launch is a fresh module graph (vi.resetModules), so the
  * format's in-memory digests are gone as they are in a new process.
  */
-import { mkdir, open, rm, stat } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { SessionRef } from '../shared/model';
@@ -14,21 +13,13 @@ import { SOURCE_ID, chain, writeLog } from './formats/yoi/testkit';
 import { tempDir } from './index/testkit';
 import type { Library } from './library';
 import { rootId } from './roots';
+import { countReads } from './jsonl/testkit';
 
 let dir: string;
-let bytesRead = 0;
+let reads: { bytes: number };
 beforeEach(async () => {
   dir = await tempDir();
-  // Every file read in this process goes through FileHandle.read: count what it returns.
-  const probe = await open(import.meta.filename, 'r');
-  const proto = Object.getPrototypeOf(probe) as FileHandle;
-  await probe.close();
-  const read = proto.read;
-  vi.spyOn(proto, 'read').mockImplementation(async function (this: FileHandle, ...args: unknown[]) {
-    const result = await (read as (...a: unknown[]) => Promise<{ bytesRead: number }>).apply(this, args);
-    bytesRead += result.bytesRead;
-    return result;
-  } as FileHandle['read']);
+  reads = await countReads();
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -96,9 +87,9 @@ async function launch<T>(
     indexWorker: mode === 'worker' ? worker : undefined,
   });
   try {
-    bytesRead = 0;
+    reads.bytes = 0;
     const value = await use(library);
-    return { value, read: bytesRead };
+    return { value, read: reads.bytes };
   } finally {
     await library.close();
   }

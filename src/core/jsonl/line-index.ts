@@ -11,6 +11,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { BlobReader, CRC_BYTES } from './blob';
 import { readRange, scanLines } from './lines';
 import type { RawLine } from './lines';
 
@@ -64,7 +65,6 @@ const HEADER_FIELDS = 15;
 const HEADER_BYTES = 8 + HEADER_FIELDS * 8;
 const SKIPPED_FIXED_BYTES = 8 * 3 + 1 + 4;
 const NO_REASON = 0xffffffff;
-const CRC_BYTES = 4;
 
 export class LineIndex {
   facts: FileFacts;
@@ -199,7 +199,7 @@ export class LineIndex {
    * describe no index `build` could have made: a caller then has no stored index, never a wrong one.
    */
   static deserialize(bytes: Uint8Array): LineIndex {
-    const reader = new BlobReader(bytes);
+    const reader = new IndexReader(bytes);
     // In serialize's header order.
     const dev = reader.finite('device');
     const ino = reader.finite('inode');
@@ -251,8 +251,8 @@ export class LineIndex {
     }
     if (index.skipped.filter((line) => line.reason !== null).length !== index.unreadable)
       reader.fail('its unreadable count is wrong');
-    index.head = reader.bytes(headLength);
-    index.beforeEnd = reader.bytes(beforeEndLength);
+    index.head = reader.copy(headLength);
+    index.beforeEnd = reader.copy(beforeEndLength);
     reader.finish();
     return index;
   }
@@ -344,38 +344,15 @@ export class LineIndex {
   }
 }
 
-/** Reads a serialized index front to back; every read checks that the bytes are there. */
-class BlobReader {
-  private readonly view: DataView;
-  private at = 8;
-
-  constructor(private readonly blob: Uint8Array) {
-    this.view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-    if (blob.byteLength < HEADER_BYTES + CRC_BYTES) this.fail(`it is only ${blob.byteLength} bytes`);
-    if (!Buffer.from(blob.buffer, blob.byteOffset, MAGIC.length).equals(MAGIC))
-      this.fail('it is not a line index');
-    const version = blob[4];
-    if (version !== FORMAT_VERSION)
-      this.fail(`its version is ${version}, and only ${FORMAT_VERSION} is read`);
-    const body = blob.byteLength - CRC_BYTES;
-    if (crc32(blob.subarray(0, body)) !== this.view.getUint32(body, true))
-      this.fail('its checksum does not match');
-  }
-
-  fail(why: string): never {
-    throw new Error(`stored line index is unusable: ${why}`);
-  }
-
-  /** Fails unless `count` more bytes precede the checksum: a count read from the blob is not trusted. */
-  need(count: number): void {
-    if (this.at + count > this.blob.byteLength - CRC_BYTES) this.fail('it is truncated');
-  }
-
-  private float64(): number {
-    this.need(8);
-    const value = this.view.getFloat64(this.at, true);
-    this.at += 8;
-    return value;
+/** Reads a serialized index front to back (blob.ts checks every read). */
+class IndexReader extends BlobReader {
+  constructor(blob: Uint8Array) {
+    super(blob, {
+      magic: MAGIC,
+      version: FORMAT_VERSION,
+      what: 'line index',
+      minBytes: HEADER_BYTES + CRC_BYTES,
+    });
   }
 
   finite(name: string): number {
@@ -391,35 +368,19 @@ class BlobReader {
     return value;
   }
 
-  uint32(): number {
-    this.need(4);
-    const value = this.view.getUint32(this.at, true);
-    this.at += 4;
-    return value;
-  }
-
   skippedLine(): SkippedLine {
     const number = this.count();
     const offset = this.count();
     const length = this.count();
-    this.need(1);
-    const flag = this.view.getUint8(this.at);
-    this.at += 1;
+    const flag = this.uint8();
     if (flag > 1) this.fail(`a skipped line's terminated flag is ${flag}`);
     const reasonLength = this.uint32();
-    const reason = reasonLength === NO_REASON ? null : this.bytes(reasonLength).toString('utf8');
+    const reason = reasonLength === NO_REASON ? null : this.copy(reasonLength).toString('utf8');
     return { number, offset, length, terminated: flag === 1, reason };
   }
 
   /** A copy, so the index keeps nothing of the blob alive. */
-  bytes(count: number): Buffer {
-    this.need(count);
-    const copy = Buffer.from(this.blob.subarray(this.at, this.at + count));
-    this.at += count;
-    return copy;
-  }
-
-  finish(): void {
-    if (this.at !== this.blob.byteLength - CRC_BYTES) this.fail('it has bytes after its end');
+  copy(count: number): Buffer {
+    return Buffer.from(this.bytes(count));
   }
 }

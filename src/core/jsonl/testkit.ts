@@ -1,5 +1,7 @@
 /** Test material for line indexes. */
 import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { vi } from 'vitest';
 import { LineIndex, factsOf } from './line-index';
 import type { Classify } from './line-index';
 
@@ -14,4 +16,22 @@ export async function indexOf(path: string, classify: Classify, previous?: LineI
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Counts the bytes this process reads through FileHandle.read, which every file read here goes
+ * through, from now until `vi.restoreAllMocks()`: a test shows with it that no whole file is read.
+ */
+export async function countReads(): Promise<{ bytes: number }> {
+  const counter = { bytes: 0 };
+  const probe = await open(import.meta.filename, 'r');
+  const proto = Object.getPrototypeOf(probe) as FileHandle;
+  await probe.close();
+  const read = proto.read;
+  vi.spyOn(proto, 'read').mockImplementation(async function (this: FileHandle, ...args: unknown[]) {
+    const result = await (read as (...a: unknown[]) => Promise<{ bytesRead: number }>).apply(this, args);
+    counter.bytes += result.bytesRead;
+    return result;
+  } as FileHandle['read']);
+  return counter;
 }

@@ -16,14 +16,13 @@
 import { crc32 } from 'node:zlib';
 import type { YoiCapped, YoiOrigin } from '../../../shared/panels/yoi';
 import { LineIndex } from '../../jsonl';
+import { BlobReader, CRC_BYTES, PREAMBLE_BYTES } from '../../jsonl/blob';
 import { Digest, PANEL_LIST_CAP } from './digest';
 import type { DigestParts, StateFacts, Timed } from './digest';
 import type { FoldState } from './timeline';
 
 const MAGIC = Buffer.from('SYDG', 'latin1');
 const FORMAT_VERSION = 1;
-const PREAMBLE_BYTES = 8;
-const CRC_BYTES = 4;
 
 /**
  * JSON has no -0, and a log may hold one (JSON.parse reads -0.0 so): a -0 is written as the
@@ -124,51 +123,21 @@ export function deserializeDigest(bytes: Uint8Array): Digest {
   });
 }
 
-/** Reads a serialized digest front to back; every read checks that the bytes are there. */
-class Reader {
-  private readonly view: DataView;
-  private at = PREAMBLE_BYTES;
-
-  constructor(private readonly blob: Uint8Array) {
-    this.view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-    if (blob.byteLength < PREAMBLE_BYTES + CRC_BYTES) this.fail(`it is only ${blob.byteLength} bytes`);
-    if (!Buffer.from(blob.buffer, blob.byteOffset, MAGIC.length).equals(MAGIC))
-      this.fail('it is not a yoi digest');
-    const version = blob[4];
-    if (version !== FORMAT_VERSION)
-      this.fail(`its version is ${version}, and only ${FORMAT_VERSION} is read`);
-    const body = blob.byteLength - CRC_BYTES;
-    if (crc32(blob.subarray(0, body)) !== this.view.getUint32(body, true))
-      this.fail('its checksum does not match');
-  }
-
-  fail(why: string): never {
-    throw new Error(`stored yoi digest is unusable: ${why}`);
-  }
-
-  /** A count read from the blob is not trusted: fails unless that many bytes precede the checksum. */
-  private need(count: number): void {
-    if (this.at + count > this.blob.byteLength - CRC_BYTES) this.fail('it is truncated');
-  }
-
-  uint32(): number {
-    this.need(4);
-    const value = this.view.getUint32(this.at, true);
-    this.at += 4;
-    return value;
+/** Reads a serialized digest front to back (jsonl/blob.ts checks every read). */
+class Reader extends BlobReader {
+  constructor(blob: Uint8Array) {
+    super(blob, {
+      magic: MAGIC,
+      version: FORMAT_VERSION,
+      what: 'yoi digest',
+      minBytes: PREAMBLE_BYTES + CRC_BYTES,
+    });
   }
 
   uint32s(count: number): Uint32Array {
     this.need(count * 4);
     const out = new Uint32Array(count);
     for (let i = 0; i < count; i++, this.at += 4) out[i] = this.view.getUint32(this.at, true);
-    return out;
-  }
-
-  bytes(count: number): Uint8Array {
-    this.need(count);
-    const out = this.blob.subarray(this.at, this.at + count);
-    this.at += count;
     return out;
   }
 
@@ -179,10 +148,6 @@ class Reader {
     } catch {
       return this.fail('its JSON part does not parse');
     }
-  }
-
-  finish(): void {
-    if (this.at !== this.blob.byteLength - CRC_BYTES) this.fail('it has bytes after its end');
   }
 }
 

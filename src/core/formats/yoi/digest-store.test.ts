@@ -4,29 +4,20 @@
  * an in-memory one keeping the contract the index database keeps (lines.ts): bytes are answered
  * only for the same device and inode, and a file no smaller than when they were saved.
  */
-import { appendFile, open, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { appendFile, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { TurnPage } from '../../../shared/model';
 import type { FileFacts, LineIndexStore } from '../../jsonl';
 import { MIN_STORED_BYTES } from '../../jsonl/index-cache';
 import type { LogEntry } from './entries';
 import { SOURCE_ID, chain, tempDir, writeLog } from './testkit';
+import { countReads } from '../../jsonl/testkit';
 
 let dir: string;
-let bytesRead = 0;
+let reads: { bytes: number };
 beforeEach(async () => {
   dir = await tempDir();
-  // Every file read in this process goes through FileHandle.read: count what it returns.
-  const probe = await open(import.meta.filename, 'r');
-  const proto = Object.getPrototypeOf(probe) as FileHandle;
-  await probe.close();
-  const read = proto.read;
-  vi.spyOn(proto, 'read').mockImplementation(async function (this: FileHandle, ...args: unknown[]) {
-    const result = await (read as (...a: unknown[]) => Promise<{ bytesRead: number }>).apply(this, args);
-    bytesRead += result.bytesRead;
-    return result;
-  } as FileHandle['read']);
+  reads = await countReads();
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -114,14 +105,14 @@ async function launch(store: LineIndexStore | null) {
   return {
     /** The last `count` turns and every panel, and the bytes read for them. */
     async open(path: string, count = 20): Promise<{ page: TurnPage; panels: unknown; read: number }> {
-      bytesRead = 0;
+      reads.bytes = 0;
       const { page, panels } = await withDigest(path, async (digest, handle) => ({
         page: await readTurns(handle, digest, digest.turnIndex.count - count, count),
         panels: { lists: digest.lists(), state: digest.state, entries: digest.entries, at: digest.updatedAt },
       }));
       // Saves are not awaited by reads: let them land as a process would before its next launch.
       await new Promise((resolve) => setImmediate(resolve));
-      return { page, panels, read: bytesRead };
+      return { page, panels, read: reads.bytes };
     },
     stop,
   };
