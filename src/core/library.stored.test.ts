@@ -1,15 +1,18 @@
 /**
- * The Library keeps a large yoi log's digest in the index database, and a later launch pages the
- * log without folding it again. A launch is a fresh module graph (vi.resetModules), so the
- * format's in-memory digests are gone as they are in a new process.
+ * The Library keeps what it learned of a large session in the index database (a ZeroClaw line
+ * index, a yoi digest), and a later launch pages the session without reading it through. A
+ * launch is a fresh module graph (vi.resetModules), so the formats' in-memory caches are gone as
+ * they are in a new process.
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { SessionRef } from '../shared/model';
 import type { LogEntry } from './formats/yoi/entries';
 import { LIST_READ_BYTES } from './formats/yoi/store';
 import { SOURCE_ID, chain, writeLog } from './formats/yoi/testkit';
+import { line } from './formats/zeroclaw/testkit';
+import { MIN_STORED_BYTES } from './jsonl/index-cache';
 import { tempDir } from './index/testkit';
 import type { Library } from './library';
 import { rootId } from './roots';
@@ -133,3 +136,30 @@ it(
     expect(opened.read).toBeLessThan(512 * 1024);
   },
 );
+
+for (const mode of ['inline', 'worker'] as const) {
+  it(
+    `a second launch (${mode} index) pages a large ZeroClaw session from its stored line index`,
+    { timeout: 60_000 },
+    async () => {
+      const sessions = join(dir, 'sessions');
+      await mkdir(sessions);
+      const message = 'the harbour lights need new lenses '.repeat(30);
+      const count = Math.ceil((3 * MIN_STORED_BYTES) / message.length);
+      const text = Array.from({ length: count }, (_, i) =>
+        line(i % 2 ? 'assistant' : 'user', `${i} ${message}`),
+      ).join('');
+      await writeFile(join(sessions, 'large.jsonl'), text);
+      const ref = { root: rootId(sessions), id: 'large' };
+      const lastPage = (library: Library) =>
+        library.handlers['session.turns']({ ref, from: count - 20, count: 20 });
+
+      const first = await launch(sessions, mode, lastPage);
+      expect(first.read).toBeGreaterThanOrEqual(text.length);
+      const second = await launch(sessions, mode, lastPage);
+      expect(second.value).toEqual(first.value);
+      // The page, and the first and last 64 KB the store reads for the session's times: no scan.
+      expect(second.read).toBeLessThan(256 * 1024);
+    },
+  );
+}
