@@ -30,19 +30,22 @@ export function Conversation() {
   // The total when the person scrolled away from the bottom: what came after it is new to them.
   const [seen, setSeen] = useState(total);
   const arrived = atBottom ? 0 : Math.max(0, total - seen);
-  // Read in the effect below, which must see where the person was before the new turns rendered.
-  const following = useRef(true);
+  // Where the person was before new turns rendered; the effect below reads it. Unknown until the
+  // list first says, so a session opened at a search hit is never pulled away from it.
+  const following = useRef(false);
   const toEnd = () => list.current?.scrollTo({ top: Number.MAX_SAFE_INTEGER });
-  const shown = useRef(items.length);
+  const known = useRef(total);
   useEffect(() => {
-    const grew = items.length > shown.current;
-    shown.current = items.length;
-    if (!grew || !following.current) return;
+    // Only turns new on disk are followed, not pages loaded as the person scrolls down: following
+    // those would load page after page to the end of a long session.
+    const came = total > known.current;
+    known.current = total;
+    if (!came || !following.current) return;
     // Turns are measured only as they render, so the first jump can land short of the end;
     // a second, a frame later when they have been, lands on it.
     toEnd();
     requestAnimationFrame(toEnd);
-  }, [items.length]);
+  }, [total]);
 
   if (items.length === 0) {
     return <p className="centered muted">This session has no turns yet.</p>;
