@@ -17,6 +17,7 @@ import { tempDir } from './index/testkit';
 import type { Library } from './library';
 import { rootId } from './roots';
 import { countReads } from './jsonl/testkit';
+import { defaultConfig } from './formats/yoi/entries';
 
 let dir: string;
 let reads: { bytes: number };
@@ -39,14 +40,7 @@ function entries(): LogEntry[] {
       kind: 'session_start',
       ts: 1,
       system_prompt: null,
-      config: {
-        max_tokens: null,
-        temperature: null,
-        top_p: null,
-        top_k: null,
-        stop_sequences: [],
-        reasoning: null,
-      },
+      config: defaultConfig(),
       history: [],
     },
   ];

@@ -6,19 +6,13 @@ import { LineIndex } from '../../jsonl';
 import { digestCached, shelveDigests } from './digest';
 import type { Digest } from './digest';
 import { deserializeDigest, serializeDigest } from './digest-bytes';
-import type { Item, JsonValue, LogEntry, RequestConfig } from './entries';
+import type { Item, JsonValue, LogEntry } from './entries';
 import { detailOf, summaryOf } from './model';
 import { SOURCE_ID, chain, tempDir, vectorLines, writeLog } from './testkit';
 import { readTurns } from './turn-page';
+import { defaultConfig } from './entries';
 
-const config: RequestConfig = {
-  max_tokens: null,
-  temperature: null,
-  top_p: null,
-  top_k: null,
-  stop_sequences: [],
-  reasoning: null,
-};
+const config = defaultConfig();
 const callId = fc.constantFrom('a', 'b', 'c');
 const text = fc.string({ maxLength: 6 });
 const ts = fc.nat(100);

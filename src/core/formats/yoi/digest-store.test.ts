@@ -12,6 +12,7 @@ import { MIN_STORED_BYTES } from '../../jsonl/index-cache';
 import type { LogEntry } from './entries';
 import { SOURCE_ID, chain, tempDir, writeLog } from './testkit';
 import { countReads } from '../../jsonl/testkit';
+import { defaultConfig } from './entries';
 
 let dir: string;
 let reads: { bytes: number };
@@ -41,14 +42,7 @@ class MemoryStore implements LineIndexStore {
   }
 }
 
-const config = {
-  max_tokens: null,
-  temperature: null,
-  top_p: null,
-  top_k: null,
-  stop_sequences: [],
-  reasoning: null,
-};
+const config = defaultConfig();
 const say = (text: string) => ({
   type: 'message' as const,
   role: 'user' as const,
