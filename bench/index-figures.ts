@@ -10,9 +10,8 @@
  * - appendVisibleMs: from appending a line to `corpus.appendTarget` to a search finding it, in a
  *   Library that watches the roots as the app does.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { FormatId } from '../src/shared/model';
+import { runChild } from './child';
 
 export interface IndexedCorpus {
   dir: string;
@@ -26,22 +25,9 @@ export async function indexFigures(
   queries: readonly string[],
   appData: string,
 ): Promise<Record<string, number | null>> {
-  const script = fileURLToPath(new URL('./index-run.ts', import.meta.url));
-  const input = JSON.stringify({
+  return runChild(new URL('./index-run.ts', import.meta.url), {
     corpus: { dir: corpus.dir, roots: corpus.roots, bytes: corpus.bytes, appendTarget: corpus.appendTarget },
     queries,
     appData,
   });
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, input], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`index run exited with ${code}`)),
-    );
-  });
-  return JSON.parse(output) as Record<string, number | null>;
 }
