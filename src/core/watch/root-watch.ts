@@ -40,6 +40,8 @@ export class RootWatch {
   private closed = false;
   private steps: Promise<void> = Promise.resolve();
   private queued = false;
+  private looking = false;
+  private lookAgain = false;
   private readonly stopped: Promise<void>;
   private stop: () => void = () => undefined;
 
@@ -137,7 +139,28 @@ export class RootWatch {
     watcher.on('unlinkDir', (path) => {
       if (path === this.root.path && watcher === this.watcher) void this.rearm();
     });
+    // chokidar does not always report the watched directory itself going (`rm -r` reports its
+    // files and then, now and then, nothing for the directory); the OS's own event always comes.
+    watcher.on('raw', () => void this.lookForRoot(watcher));
     return watcher;
+  }
+
+  /** One look at a time; events during a look ask for one more, so the last event is always looked after. */
+  private async lookForRoot(watcher: FSWatcher): Promise<void> {
+    this.lookAgain = true;
+    if (this.looking) return;
+    this.looking = true;
+    try {
+      while (this.lookAgain && watcher === this.watcher) {
+        this.lookAgain = false;
+        if (!(await isDirectory(this.root.path))) {
+          if (watcher === this.watcher) void this.rearm();
+          return;
+        }
+      }
+    } finally {
+      this.looking = false;
+    }
   }
 
   /** Watches `ancestor` for `next` alone, the first missing directory on the way to the root. */

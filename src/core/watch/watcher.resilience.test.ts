@@ -56,6 +56,20 @@ describe('a root that goes away', () => {
     expect(await recorder.fileEvent(file, 'add')).toMatchObject({ session: 'new' });
   });
 
+  it('is noticed going even when chokidar reports nothing for the directory itself', async () => {
+    const root = join(dir, 'sessions');
+    await mkdir(root);
+    await writeFile(join(root, 'old.json'), '{}');
+    await watcher.setRoots([{ id: 'o', path: root, format: 'orcs' }]);
+    // What chokidar now and then does on `rm -r`: the files' unlinks, and no unlinkDir for the root.
+    recorder.made.at(-1)?.watcher.removeAllListeners('unlinkDir');
+
+    await rm(root, { recursive: true });
+
+    await resync('o', 0);
+    expect(statusOf('o')?.present).toBe(false);
+  });
+
   it('is watched for from its nearest existing ancestor when it does not exist yet', async () => {
     const root = join(dir, 'home', '.zeroclaw', 'workspace', 'sessions');
     await watcher.setRoots([{ id: 'z', path: root, format: 'zeroclaw' }]);
