@@ -1,0 +1,27 @@
+import type { Turn, TurnPage } from '../model';
+
+export const exportFormats = ['md', 'html', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** What a file of each format is named with. */
+export const exportExtensions: Record<ExportFormat, string> = { md: '.md', html: '.html', json: '.json' };
+
+/** A session's turns, a page at a time: sessions reach several GB and are never held whole. */
+export type TurnPages = AsyncIterable<readonly Turn[]>;
+
+/** The contract's largest page. */
+const pageSize = 500;
+
+/**
+ * Reads every turn page by page. An empty page ends the reading even if the total still claims
+ * more: a session that shrank while being read must not spin forever.
+ */
+export async function* turnPages(read: (from: number, count: number) => Promise<TurnPage>): TurnPages {
+  let from = 0;
+  for (;;) {
+    const page = await read(from, pageSize);
+    if (page.turns.length > 0) yield page.turns;
+    from += page.turns.length;
+    if (page.turns.length === 0 || from >= page.total) return;
+  }
+}
