@@ -182,7 +182,7 @@ test('Remove last message rewrites the file without it, and Undo puts it back', 
   expect(lines(after)).toEqual([...lines(before).slice(0, 2), '']);
 
   await status.getByRole('button', { name: 'Undo' }).click();
-  await expect(status).toContainText('Put the last message back');
+  await expect(status).toContainText('Put the last message of “telegram_42_bob” back');
   await expect(session.getByRole('article')).toHaveCount(3);
   expect((await readFile(file)).equals(before)).toBe(true);
 });
@@ -234,7 +234,7 @@ test('Compact previews the lines it drops, drops exactly those, and Undo restore
   await expect(session.getByText('2 unreadable lines')).toHaveCount(0);
 
   await status.getByRole('button', { name: 'Undo' }).click();
-  await expect(status).toContainText('Restored “slack_C123_1.2_ann” as it was');
+  await expect(status).toContainText('Restored “slack_C123_1.2_ann” as it was before compacting');
   expect((await readFile(file)).equals(before)).toBe(true);
   expect(await app.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
 });

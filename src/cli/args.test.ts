@@ -38,6 +38,8 @@ describe('parseCommandLine', () => {
       turnId: 't-1',
     });
     expect(parseCommandLine(['compact', 'x']).options).toEqual({});
+    expect(parseCommandLine(['purge', 'x', '--yes']).options).toEqual({ yes: true });
+    expect(parseCommandLine(['log', '--limit=20']).options).toEqual({ limit: 20 });
   });
 
   it('passes operands that start with a dash after --', () => {
@@ -62,6 +64,9 @@ describe('parseCommandLine', () => {
     [['stuck', '--threshold-secs', '1.5'], '--threshold-secs needs a whole number of seconds, not "1.5"'],
     [['stuck', '--threshold-secs', 'ten'], '--threshold-secs needs a whole number of seconds, not "ten"'],
     [['compact', 'x', '--dry-run=yes'], '--dry-run takes no value'],
+    [['log', '--limit', '-1'], '--limit needs a value (to pass one starting with "-", write --limit=VALUE)'],
+    [['log', '--limit=-1'], '--limit needs a whole number above 0, not "-1"'],
+    [['log', '--limit', '1e3'], '--limit needs a whole number above 0, not "1e3"'],
   ])('refuses %j as a usage error', (argv, message) => {
     let thrown: unknown;
     try {

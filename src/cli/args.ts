@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { ExportFormat } from '../shared/export/types';
+import { exportFormats } from '../shared/export/types';
 import { UsageError } from './errors';
 
 /**
@@ -22,6 +24,10 @@ const options = {
   at: { type: 'string' },
   summary: { type: 'string' },
   force: { type: 'boolean' },
+  yes: { type: 'boolean' },
+  limit: { type: 'string' },
+  to: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 /** The options of particular commands; a key is present only when its option was given. */
@@ -35,6 +41,10 @@ export interface CommandOptions {
   at?: string;
   summary?: string;
   force?: true;
+  yes?: true;
+  limit?: number;
+  to?: ExportFormat;
+  out?: string;
 }
 export type OptionName = keyof CommandOptions;
 
@@ -80,6 +90,19 @@ function seconds(text: string): number {
   return Number(text);
 }
 
+function count(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new UsageError(`--limit needs a whole number above 0, not "${text}"`);
+  }
+  return Number(text);
+}
+
+function exportFormat(text: string): ExportFormat {
+  const format = exportFormats.find((each) => each === text);
+  if (!format) throw new UsageError(`--to needs one of ${exportFormats.join(', ')}, not "${text}"`);
+  return format;
+}
+
 /**
  * Checked here, like the numbers above, because a mistyped hash is a wrong command line; whether
  * the log holds it is for the contract to say.
@@ -101,6 +124,10 @@ function commandOptions(values: {
   at?: string;
   summary?: string;
   force?: boolean;
+  yes?: boolean;
+  limit?: string;
+  to?: string;
+  out?: string;
 }): CommandOptions {
   const given: CommandOptions = {};
   if (values.role !== undefined) given.role = values.role;
@@ -112,6 +139,11 @@ function commandOptions(values: {
   if (values.at !== undefined) given.at = entryHash(values.at);
   if (values.summary !== undefined) given.summary = values.summary;
   if (values.force) given.force = true;
+  if (values.yes) given.yes = true;
+  if (values.limit !== undefined) given.limit = count(values.limit);
+  if (values.to !== undefined) given.to = exportFormat(values.to);
+  if (values.out === '') throw new UsageError('--out needs a file');
+  if (values.out !== undefined) given.out = values.out;
   return given;
 }
 

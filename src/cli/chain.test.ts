@@ -16,6 +16,11 @@ beforeEach(async () => {
 
 const cli = (...argv: string[]) => run(['--home', home, '--root', root, ...argv], { cwd: base });
 
+/** The id of the session a fork or compact-into-new --json made. */
+async function made(...argv: string[]): Promise<string> {
+  return (json(await cli(...argv, '--json')) as { summary: { id: string } }).summary.id;
+}
+
 describe('verify', () => {
   it('reports an intact chain and its full head', async () => {
     const id = await writeYoiSession(root);
@@ -88,8 +93,12 @@ describe('fork', () => {
     const id = await writeYoiSession(root);
     const before = await readFile(logPathOf(root, id));
     const at = await hashOfLine(root, id, 2);
-    const summary = json(await cli('fork', id, '--at', at, '--json')) as { id: string; format: string };
-    expect(summary).toEqual(expect.objectContaining({ format: 'yoi', root: expect.any(String) }));
+    const result = json(await cli('fork', id, '--at', at, '--json')) as { summary: { id: string } };
+    expect(result).toEqual({
+      summary: expect.objectContaining({ format: 'yoi', root: expect.any(String) }),
+      undoId: expect.stringMatching(/^[a-z0-9-]+$/),
+    });
+    const { summary } = result;
     expect(summary.id).not.toBe(id);
     expect(await readFile(logPathOf(root, id))).toEqual(before);
     const [start, ...rest] = await logLines(root, summary.id);
@@ -109,12 +118,27 @@ describe('fork', () => {
     const result = await cli('fork', id, '--at', at);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const made = /into ([0-9a-f-]{36})\.\n$/.exec(result.stdout)?.[1] ?? '';
+    const [, fork = '', undoId = ''] =
+      /into ([0-9a-f-]{36}); .* undo ([a-z0-9-]+)\n$/.exec(result.stdout) ?? [];
     // yoi sessions have no names, so the title is the id and is not said twice.
-    expect(result.stdout).toBe(`Forked ${id} at ${at.slice(0, 12)}… into ${made}.\n`);
-    expect((await logLines(root, made))[0]).toEqual(
+    expect(result.stdout).toBe(
+      `Forked ${id} at ${at.slice(0, 12)}… into ${fork}; undo with: sessionscope --home ${home} undo ${undoId}\n`,
+    );
+    expect((await logLines(root, fork))[0]).toEqual(
       expect.objectContaining({ forked_from: { session_id: id, at_hash: at } }),
     );
+  });
+
+  it('undo takes the new session away and leaves the source as it was', async () => {
+    const id = await writeYoiSession(root);
+    const before = await readFile(logPathOf(root, id));
+    const { undoId } = json(await cli('fork', id, '--at', await hashOfLine(root, id, 2), '--json')) as {
+      undoId: string;
+    };
+    expect(json(await cli('list', '--json'))).toHaveLength(2);
+    expect((await cli('undo', undoId)).code).toBe(0);
+    expect(json(await cli('list', '--json'))).toEqual([expect.objectContaining({ id })]);
+    expect(await readFile(logPathOf(root, id))).toEqual(before);
   });
 
   it('a hash the log does not hold is refused by the contract: exit 1, nothing written', async () => {
@@ -132,10 +156,14 @@ describe('compact-into-new', () => {
     const id = await writeYoiSession(root);
     const before = await readFile(logPathOf(root, id));
     const head = await hashOfLine(root, id, 4);
-    const summary = json(await cli('compact-into-new', id, '--summary', 'It is sunny.', '--json')) as {
-      id: string;
+    const result = json(await cli('compact-into-new', id, '--summary', 'It is sunny.', '--json')) as {
+      summary: { id: string };
     };
-    expect(summary).toEqual(expect.objectContaining({ format: 'yoi' }));
+    expect(result).toEqual({
+      summary: expect.objectContaining({ format: 'yoi' }),
+      undoId: expect.stringMatching(/^[a-z0-9-]+$/),
+    });
+    const { summary } = result;
     expect(await readFile(logPathOf(root, id))).toEqual(before);
     const [start] = await logLines(root, summary.id);
     expect(start).toEqual(
@@ -149,7 +177,11 @@ describe('compact-into-new', () => {
     const result = await cli('compact-into-new', id, '--summary', 'short');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(new RegExp(`^Compacted ${id} into [0-9a-f-]{36}\\.\\n$`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^Compacted ${id} into [0-9a-f-]{36}; undo with: sessionscope --home ${home} undo [a-z0-9-]+\\n$`,
+      ),
+    );
   });
 
   it('an empty summary is refused by the contract: exit 1, nothing written', async () => {
@@ -167,10 +199,8 @@ describe('lineage', () => {
   it('draws forks and compactions under their origin and marks the session asked about', async () => {
     const id = await writeYoiSession(root);
     const at = await hashOfLine(root, id, 2);
-    const fork = (json(await cli('fork', id, '--at', at, '--json')) as { id: string }).id;
-    const compacted = (
-      json(await cli('compact-into-new', fork, '--summary', 's', '--json')) as { id: string }
-    ).id;
+    const fork = await made('fork', id, '--at', at);
+    const compacted = await made('compact-into-new', fork, '--summary', 's');
     const result = await cli('lineage', fork);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
@@ -184,7 +214,7 @@ describe('lineage', () => {
   it('--json prints the nodes and edges', async () => {
     const id = await writeYoiSession(root);
     const at = await hashOfLine(root, id, 3);
-    const fork = (json(await cli('fork', id, '--at', at, '--json')) as { id: string }).id;
+    const fork = await made('fork', id, '--at', at);
     const graph = json(await cli('lineage', id, '--json')) as {
       nodes: { id: string }[];
       edges: unknown[];
@@ -211,7 +241,7 @@ describe('lineage', () => {
   it('shows an origin no longer in the root as missing, with the hash it was forked at', async () => {
     const id = await writeYoiSession(root);
     const at = await hashOfLine(root, id, 2);
-    const fork = (json(await cli('fork', id, '--at', at, '--json')) as { id: string }).id;
+    const fork = await made('fork', id, '--at', at);
     await rm(logPathOf(root, id));
     const result = await cli('lineage', fork);
     expect(result.stderr).toBe('');

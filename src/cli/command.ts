@@ -7,6 +7,8 @@ export interface Operand {
   optional?: true;
   /** The only words it takes, checked as a usage error before the command runs. */
   choices?: readonly string[];
+  /** Takes every remaining word, one or more; only the last operand can. */
+  repeats?: true;
 }
 
 export interface Command {

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import type { Writable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { defaultAppDataDir } from '../core/appdata';
 import { dispatch } from '../core/dispatch';
 import { createLibrary } from '../core/library';
@@ -10,6 +11,8 @@ import type { CommandLine } from './args';
 import { write } from './output';
 
 export interface CliIo {
+  /** Read only to confirm a destructive command, and only when it is a terminal. */
+  stdin: Readable & { isTTY?: boolean };
   stdout: Writable;
   stderr: Writable;
   env: Record<string, string | undefined>;
@@ -25,6 +28,12 @@ export interface Context {
   homeGiven: string | undefined;
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   print(text: string): Promise<void>;
+  /** Whether a person is at a terminal to answer confirm(). */
+  interactive: boolean;
+  /** Asks a yes/no question on the terminal; only when interactive. */
+  confirm(question: string): Promise<boolean>;
+  /** Where relative paths named on the command line start from. */
+  cwd: string;
 }
 
 export interface Build {
@@ -42,6 +51,24 @@ function appDataDirOf(line: CommandLine, io: CliIo, home: string): string {
   const chosen = line.home ?? (io.env.SESSIONSCOPE_HOME || undefined);
   if (chosen !== undefined) return resolve(io.cwd, chosen);
   return defaultAppDataDir({ home, vars: io.env }, process.platform);
+}
+
+/**
+ * The question goes to stderr so that stdout (with --json, a document) holds only the answer to
+ * the command. A closed input (Ctrl-D) is a no, like anything but y or yes.
+ */
+async function confirm(io: CliIo, question: string): Promise<boolean> {
+  const lines = createInterface({ input: io.stdin, terminal: false });
+  try {
+    const answer = await new Promise<string>((resolve) => {
+      lines.once('line', resolve);
+      lines.once('close', () => resolve(''));
+      io.stderr.write(question);
+    });
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    lines.close();
+  }
 }
 
 /** Opens the library for one command and always closes it, so no worker outlives the command. */
@@ -74,6 +101,9 @@ export async function withContext(
       homeGiven: line.home === undefined ? undefined : appDataDir,
       call,
       print: (text) => write(io.stdout, text),
+      interactive: io.stdin.isTTY === true,
+      confirm: (question) => confirm(io, question),
+      cwd: io.cwd,
     });
   } finally {
     await library.close();

@@ -15,7 +15,7 @@ const day = 24 * hour;
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-function localDate(date: Date): string {
+export function localDate(date: Date): string {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
@@ -23,6 +23,12 @@ export function localTime(iso: string | null): string {
   if (!iso) return 'unknown';
   const date = new Date(iso);
   return `${localDate(date)} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** To the second, where the order of things done within a minute matters. */
+export function localSecond(iso: string): string {
+  const date = new Date(iso);
+  return `${localTime(iso)}:${two(date.getSeconds())}`;
 }
 
 /** Recent times read best as an age; past a week (or in the future: a skewed clock) as a date. */

@@ -12,6 +12,10 @@ const optionHelp: Record<OptionName, { value?: string; description: string }> = 
   at: { value: 'HASH', description: 'the last entry to keep, by its "hash": 64 lowercase hex digits' },
   summary: { value: 'TEXT', description: "the new session's whole history, in place of the old one's" },
   force: { description: 'delete even a session that others were forked or compacted from' },
+  yes: { description: 'delete without asking; needed where there is no terminal to ask on' },
+  limit: { value: 'N', description: 'the newest N entries (default 500)' },
+  to: { value: 'md|html|json', description: 'the document to make: Markdown, self-contained HTML or JSON' },
+  out: { value: 'FILE', description: 'write it there, replacing the file atomically, instead of to stdout' },
 };
 
 /** Longer synopses put their summary on the next line rather than pushing every summary right. */
@@ -19,8 +23,9 @@ const synopsisColumn = 26;
 
 function operandWord(operand: Operand): string {
   const word = operand.choices ? operand.choices.join('|') : operand.name;
-  if (operand.optional) return `[${word}]`;
-  return operand.choices ? word : `<${word}>`;
+  const more = operand.repeats ? '...' : '';
+  if (operand.optional) return `[${word}]${more}`;
+  return (operand.choices ? word : `<${word}>`) + more;
 }
 
 function optionWord(name: OptionName, need: 'required' | 'optional'): string {
@@ -82,6 +87,7 @@ ${commandOptionLines(commands).join('\n')}
 
 exit status: 0 done; 1 the operation failed or refused its input; 2 the command line was wrong
 errors: one line on stderr, "sessionscope: <code>: <message>"
+purge: asks on a terminal before deleting for good; elsewhere it refuses (exit 2) unless given --yes
 verify: a broken chain prints its report on stdout as usual, then exits 1 with the error line
   "sessionscope: corrupt: chain broken at line N: <reason>"
 `;

@@ -81,9 +81,11 @@ describe('state', () => {
     writeSessionsDb(root, []);
     const before = Date.now();
 
-    expect(await cli('state', 'cli_1_ann', 'running', '--turn-id', 'turn-8')).toEqual({
+    const recorded = await cli('state', 'cli_1_ann', 'running', '--turn-id', 'turn-8');
+    const undoId = /undo ([a-z0-9-]+)\n$/.exec(recorded.stdout)?.[1] ?? '';
+    expect(recorded).toEqual({
       code: 0,
-      stdout: 'Recorded cli_1_ann as running (turn turn-8).\n',
+      stdout: `Recorded cli_1_ann as running (turn turn-8); undo with: sessionscope --home ${home} undo ${undoId}\n`,
       stderr: '',
     });
     const row = readMetadataRow(root, 'cli_1_ann');
@@ -93,6 +95,7 @@ describe('state', () => {
     expect(json(await cli('state', 'cli_1_ann', 'idle', '--json'))).toEqual({
       summary: expect.objectContaining({ id: 'cli_1_ann' }),
       state: expect.objectContaining({ state: 'idle' }),
+      undoId: expect.stringMatching(/^[a-z0-9-]+$/),
     });
     expect(readMetadataRow(root, 'cli_1_ann')).toMatchObject({ state: 'idle' });
     expect(await readFile(path, 'utf8')).toBe(transcript);
@@ -179,7 +182,11 @@ describe('cleanup', () => {
     expect(lines).toHaveLength(3);
     expect((await readdir(root)).sort()).toEqual(['cli_1_old.jsonl', 'cli_2_new.jsonl']);
     expect(json(await cli('cleanup', '--ttl-hours', '24', '--dry-run', '--json'))).toEqual([
-      { trashId: null, summary: expect.objectContaining({ id: 'cli_1_old', format: 'zeroclaw' }) },
+      {
+        trashId: null,
+        summary: expect.objectContaining({ id: 'cli_1_old', format: 'zeroclaw' }),
+        undoId: null,
+      },
     ]);
   });
 
@@ -203,7 +210,8 @@ describe('cleanup', () => {
     );
     expect([...trashIds.keys()].sort()).toEqual(['cli_1_old', 'cli_3_older']);
     expect(lines[4]).toBe(`restore one with: sessionscope --home ${home} restore <trash-id>`);
-    expect(lines).toHaveLength(5);
+    expect(lines[5]).toMatch(new RegExp(`^undo with: sessionscope --home ${home} undo [a-z0-9-]+$`));
+    expect(lines).toHaveLength(6);
 
     expect(await readdir(root)).toEqual(['cli_2_new.jsonl']);
     const trashed = await filesUnder(join(home, 'trash'));
@@ -217,12 +225,24 @@ describe('cleanup', () => {
     expect((await readdir(root)).sort()).toEqual(['cli_1_old.jsonl', 'cli_2_new.jsonl']);
   });
 
-  it('--json prints [{trashId, summary}]', async () => {
+  it('prints one undo that puts back every session it moved', async () => {
+    const paths = [await sessionAged('cli_1_old', 48), await sessionAged('cli_3_older', 100)];
+    const originals = await Promise.all(paths.map((path) => readFile(path, 'utf8')));
+    const result = await cli('cleanup', '--ttl-hours', '24');
+    const undoId = /\nundo with: sessionscope --home \S+ undo ([a-z0-9-]+)\n$/.exec(result.stdout)?.[1] ?? '';
+    expect(await readdir(root)).toEqual([]);
+    expect((await cli('undo', undoId)).code).toBe(0);
+    expect(await Promise.all(paths.map((path) => readFile(path, 'utf8')))).toEqual(originals);
+    expect(json(await cli('trash', '--json'))).toEqual([]);
+  });
+
+  it('--json prints [{trashId, summary, undoId}]', async () => {
     await sessionAged('cli_1_old', 48);
     expect(json(await cli('cleanup', '--ttl-hours', '24', '--json'))).toEqual([
       {
         trashId: expect.stringMatching(/^[a-z0-9-]+$/),
         summary: expect.objectContaining({ id: 'cli_1_old', format: 'zeroclaw' }),
+        undoId: expect.stringMatching(/^[a-z0-9-]+$/),
       },
     ]);
   });
@@ -273,7 +293,11 @@ describe('cleanup', () => {
 
     const result = await run(['--home', home, 'cleanup', '--ttl-hours', '24', '--json'], { cwd: base });
     expect(json(result)).toEqual([
-      { trashId: expect.any(String), summary: expect.objectContaining({ id: 'cli_1_old' }) },
+      {
+        trashId: expect.any(String),
+        summary: expect.objectContaining({ id: 'cli_1_old' }),
+        undoId: expect.any(String),
+      },
     ]);
     expect(await readdir(orcs)).toEqual([`${kept}.json`]);
     expect(await readdir(zeroclaw)).toEqual([]);

@@ -3,6 +3,7 @@
  * here rather than passing the contract's types through: the contract may grow without changing
  * what scripts read.
  */
+import type { AuditEntry, TrashItem, UndoResult } from '../shared/history';
 import type {
   ChainReport,
   LineageGraph,
@@ -90,5 +91,53 @@ export function lineageJson(graph: LineageGraph) {
       atHash: edge.atHash,
       atLine: edge.atLine,
     })),
+  };
+}
+
+export function trashItemJson(item: TrashItem) {
+  return {
+    trashId: item.trashId,
+    deletedAt: item.deletedAt,
+    expiresAt: item.expiresAt,
+    format: item.format,
+    root: { id: item.root.id, path: item.root.path },
+    sessionId: item.sessionId,
+    title: item.title,
+    sizeBytes: item.sizeBytes,
+    files: item.files,
+    state: item.state,
+  };
+}
+
+export function auditEntryJson(entry: AuditEntry) {
+  return {
+    id: entry.id,
+    at: entry.at,
+    operation: entry.operation,
+    sessions: entry.sessions.map((session) => ({
+      root: session.ref.root,
+      id: session.ref.id,
+      format: session.format,
+      title: session.title,
+    })),
+    files: entry.files.map((file) => ({
+      path: file.path,
+      sha256Before: file.sha256Before,
+      sha256After: file.sha256After,
+    })),
+    status: entry.status,
+    error: entry.error,
+    detail: entry.detail,
+    undoes: entry.undoes,
+    undoneBy: entry.undoneBy,
+    undoable: entry.undoable,
+  };
+}
+
+export function undoResultJson(result: UndoResult) {
+  return {
+    undone: auditEntryJson(result.undone),
+    summaries: result.summaries.map(summaryJson),
+    message: result.message,
   };
 }

@@ -7,9 +7,12 @@ import { appendCommand } from './commands/append';
 import { cleanupCommand } from './commands/cleanup';
 import { compactCommand } from './commands/compact';
 import { compactIntoNewCommand } from './commands/compact-into-new';
+import { exportCommand } from './commands/export';
 import { forkCommand } from './commands/fork';
 import { lineageCommand } from './commands/lineage';
 import { listCommand } from './commands/list';
+import { logCommand } from './commands/log';
+import { purgeCommand } from './commands/purge';
 import { removeLastCommand } from './commands/remove-last';
 import { renameCommand } from './commands/rename';
 import { restoreCommand } from './commands/restore';
@@ -19,6 +22,7 @@ import { searchCommand } from './commands/search';
 import { showCommand } from './commands/show';
 import { stateCommand } from './commands/state';
 import { stuckCommand } from './commands/stuck';
+import { trashCommand } from './commands/trash';
 import { undoCommand } from './commands/undo';
 import { verifyCommand } from './commands/verify';
 import type { Build, CliIo } from './context';
@@ -34,9 +38,12 @@ const commands: readonly Command[] = [
   listCommand,
   searchCommand,
   showCommand,
+  exportCommand,
   renameCommand,
   rmCommand,
+  trashCommand,
   restoreCommand,
+  purgeCommand,
   appendCommand,
   removeLastCommand,
   compactCommand,
@@ -48,6 +55,7 @@ const commands: readonly Command[] = [
   forkCommand,
   compactIntoNewCommand,
   undoCommand,
+  logCommand,
 ];
 
 const build: Build = {
@@ -62,12 +70,13 @@ function checkOperands(command: Command, operands: string[]): void {
   if (missing !== undefined && !missing.optional) {
     throw new UsageError(`missing <${missing.name}>; usage: ${usageOf(command)}`);
   }
-  if (operands.length > command.operands.length) {
+  const last = command.operands.at(-1);
+  if (operands.length > command.operands.length && !last?.repeats) {
     throw new UsageError(`too many arguments; usage: ${usageOf(command)}`);
   }
-  command.operands.forEach((operand, i) => {
-    const value = operands[i];
-    if (value !== undefined && operand.choices && !operand.choices.includes(value)) {
+  operands.forEach((value, i) => {
+    const operand = command.operands[i] ?? last;
+    if (operand?.choices && !operand.choices.includes(value)) {
       throw new UsageError(
         `not a ${operand.name}: "${value}" (use ${operand.choices.join(', ')}); usage: ${usageOf(command)}`,
       );

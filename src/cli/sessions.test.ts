@@ -267,11 +267,20 @@ describe('rename', () => {
   it("writes the new name into the session's own file", async () => {
     const id = await writeSession(root, { name: 'old name' });
     const result = await cli('rename', id, 'New name');
-    expect(result).toEqual({ code: 0, stdout: `Renamed ${id} to "New name".\n`, stderr: '' });
+    const undoId = /undo ([a-z0-9-]+)\n$/.exec(result.stdout)?.[1] ?? '';
+    expect(result).toEqual({
+      code: 0,
+      stdout: `Renamed ${id} to "New name"; undo with: sessionscope --home ${home} undo ${undoId}\n`,
+      stderr: '',
+    });
+    expect(undoId).not.toBe('');
     const asset = JSON.parse(await readFile(join(root, `${id}.json`), 'utf8'));
     expect(asset.project_context.name).toBe('New name');
     expect(json(await cli('list', '--json'))).toMatchObject([{ id, title: 'New name' }]);
-    expect(json(await cli('rename', id, 'Again', '--json'))).toMatchObject({ id, title: 'Again' });
+    expect(json(await cli('rename', id, 'Again', '--json'))).toEqual({
+      summary: expect.objectContaining({ id, title: 'Again' }),
+      undoId: expect.stringMatching(/^[a-z0-9-]+$/),
+    });
   });
 
   it('refuses a name the contract rejects, exit 1, leaving the file alone', async () => {
@@ -295,9 +304,10 @@ describe('rm and restore', () => {
     const removed = await cli('rm', id);
     expect(removed.code).toBe(0);
     expect(removed.stderr).toBe('');
-    const trashId = /as ([a-z0-9-]+);/.exec(removed.stdout)?.[1] ?? '';
+    const [, trashId = '', undoId = ''] =
+      /as ([a-z0-9-]+); .* undo ([a-z0-9-]+)\n$/.exec(removed.stdout) ?? [];
     expect(removed.stdout).toBe(
-      `Moved ${id} ("doomed") to the app trash as ${trashId}; undo with: sessionscope --home ${home} restore ${trashId}\n`,
+      `Moved ${id} ("doomed") to the app trash as ${trashId}; undo with: sessionscope --home ${home} undo ${undoId}\n`,
     );
     expect(await readdir(root)).toEqual([`${keep}.json`]);
     const trashed = await filesUnder(home);
@@ -305,17 +315,23 @@ describe('rm and restore', () => {
     expect(copies).toContain(original);
 
     const restored = await cli('restore', trashId);
-    expect(restored).toEqual({ code: 0, stdout: `Restored ${id} ("doomed").\n`, stderr: '' });
+    const restoreUndo = /undo ([a-z0-9-]+)\n$/.exec(restored.stdout)?.[1] ?? '';
+    expect(restored).toEqual({
+      code: 0,
+      stdout: `Restored ${id} ("doomed"); undo with: sessionscope --home ${home} undo ${restoreUndo}\n`,
+      stderr: '',
+    });
     expect(await readFile(join(root, `${id}.json`), 'utf8')).toBe(original);
   });
 
-  it('--json prints the trash id and the summary', async () => {
+  it('--json prints the trash id, the summary and the undo id', async () => {
     const id = await writeSession(root, { name: 'doomed' });
     const rootOfSession = await rootId();
     const removed = json(await cli('rm', id, '--json'));
     expect(removed).toEqual({
       trashId: expect.stringMatching(/^[a-z0-9-]+$/),
       summary: expect.objectContaining({ id, title: 'doomed', root: rootOfSession }),
+      undoId: expect.stringMatching(/^[a-z0-9-]+$/),
     });
   });
 
@@ -323,7 +339,7 @@ describe('rm and restore', () => {
     const id = await writeSession(root, { name: 'doomed' });
     const result = await run(['--root', root, 'rm', id], { cwd: base, env: { SESSIONSCOPE_HOME: 'state' } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/; undo with: sessionscope restore [a-z0-9-]+\n$/);
+    expect(result.stdout).toMatch(/; undo with: sessionscope undo [a-z0-9-]+\n$/);
     expect((await filesUnder(join(base, 'state'))).length).toBeGreaterThan(0);
   });
 
@@ -331,7 +347,7 @@ describe('rm and restore', () => {
     const id = await writeSession(root, { name: 'doomed' });
     const odd = join(base, "it's here");
     const result = await run(['--home', odd, '--root', root, 'rm', id], { cwd: base });
-    expect(result.stdout).toContain(`undo with: sessionscope --home '${base}/it'\\''s here' restore `);
+    expect(result.stdout).toContain(`undo with: sessionscope --home '${base}/it'\\''s here' undo `);
   });
 
   it('reports a failure to write the trash as one line, never a stack', async () => {

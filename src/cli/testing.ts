@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { expect } from 'vitest';
 import { runCli } from './run';
 
@@ -21,16 +21,23 @@ export interface Ran {
   stderr: string;
 }
 
+/** What a person types at a terminal, so a test can answer a confirmation. */
+export function terminalInput(text: string): Readable & { isTTY: true } {
+  return Object.assign(Readable.from([text]), { isTTY: true as const });
+}
+
 export async function run(
   argv: string[],
-  options: { env?: Record<string, string>; cwd?: string } = {},
+  options: { env?: Record<string, string>; cwd?: string; stdin?: Readable & { isTTY?: boolean } } = {},
 ): Promise<Ran> {
   const stdout = new Sink();
   const stderr = new Sink();
   const cwd = options.cwd ?? tmpdir();
   // A home of its own, so no test ever discovers the real ~/.orcs/sessions.
   const env = { HOME: cwd, USERPROFILE: cwd, ...options.env };
-  const code = await runCli(argv, { stdout, stderr, env, cwd });
+  // No terminal unless the test gives one, as under CI or a pipe.
+  const stdin = options.stdin ?? Readable.from([]);
+  const code = await runCli(argv, { stdin, stdout, stderr, env, cwd });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

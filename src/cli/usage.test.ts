@@ -43,7 +43,17 @@ describe('command-line usage', () => {
       ['state', 'abc', '--turn-id', 't-1'],
       '--turn-id needs a state to record; usage: sessionscope state <id> [idle|running|error] [--turn-id ID]',
     ],
-    [['undo'], 'missing <undo-id>; usage: sessionscope undo <undo-id>'],
+    [['undo', 'a', 'b'], 'too many arguments; usage: sessionscope undo [undo-id]'],
+    [['trash', 'a'], 'too many arguments; usage: sessionscope trash'],
+    [['restore'], 'missing <trash-id>; usage: sessionscope restore <trash-id>...'],
+    [['purge'], 'missing <trash-id>; usage: sessionscope purge <trash-id>... [--yes]'],
+    [['purge', '--yes=no', 'a'], '--yes takes no value'],
+    [['rm', 'abc', '--yes'], '--yes does not apply to rm; usage: sessionscope rm <id> [--force]'],
+    [['log', 'a'], 'too many arguments; usage: sessionscope log [--limit N]'],
+    [['log', '--limit', '0'], '--limit needs a whole number above 0, not "0"'],
+    [['log', '--limit', 'ten'], '--limit needs a whole number above 0, not "ten"'],
+    [['log', '--limit', '1.5'], '--limit needs a whole number above 0, not "1.5"'],
+    [['list', '--limit', '5'], '--limit does not apply to list; usage: sessionscope list'],
     [['verify'], 'missing <id>; usage: sessionscope verify <id>'],
     [['verify', 'a', '--dry-run'], '--dry-run does not apply to verify; usage: sessionscope verify <id>'],
     [['lineage', 'a', 'b'], 'too many arguments; usage: sessionscope lineage <id>'],
@@ -87,7 +97,9 @@ describe('command-line usage', () => {
       'show <id>',
       'rename <id> <name>',
       'rm <id> [--force]',
-      'restore <trash-id>',
+      'trash',
+      'restore <trash-id>...',
+      'purge <trash-id>... [--yes]',
       'append <id> --role ROLE --content TEXT',
       'remove-last <id>',
       'compact <id> [--dry-run]',
@@ -98,12 +110,15 @@ describe('command-line usage', () => {
       'lineage <id>',
       'fork <id> --at HASH',
       'compact-into-new <id> --summary TEXT',
-      'undo <undo-id>',
+      'undo [undo-id]',
+      'log [--limit N]',
     ]) {
       // A long synopsis has its summary on the next line.
       const escaped = command.replace(/[[\]|]/g, '\\$&');
       expect(result.stdout).toMatch(new RegExp(`^  ${escaped}(  |\n)`, 'm'));
     }
+    expect(result.stdout).toMatch(/^ {2}--yes {2,}purge: delete without asking/m);
+    expect(result.stdout).toMatch(/^ {2}--limit N {2,}log: the newest N entries/m);
   });
 
   it('prints the version', async () => {

@@ -24,9 +24,14 @@ describe('rename of a yoi session', () => {
   it('keeps the name in the app-data directory, leaves the log as it was, and shows it in list and show', async () => {
     const id = await writeYoiSession(root);
     const before = await sha256(logPathOf(root, id));
-    expect(await cli('rename', id, 'Weather chat')).toEqual({
+    const renamed = await cli('rename', id, 'Weather chat');
+    expect(renamed).toEqual({
       code: 0,
-      stdout: `Renamed ${id} to "Weather chat".\n`,
+      stdout: expect.stringMatching(
+        new RegExp(
+          `^Renamed ${id} to "Weather chat"; undo with: sessionscope --home ${home} undo [a-z0-9-]+\\n$`,
+        ),
+      ),
       stderr: '',
     });
     expect(await sha256(logPathOf(root, id))).toBe(before);
@@ -62,8 +67,10 @@ describe('rm of a session others were made from', () => {
   it('deletes a fork, which nothing was made from, without --force', async () => {
     const id = await writeYoiSession(root);
     const fork = (
-      json(await cli('fork', id, '--at', await hashOfLine(root, id, 2), '--json')) as { id: string }
-    ).id;
+      json(await cli('fork', id, '--at', await hashOfLine(root, id, 2), '--json')) as {
+        summary: { id: string };
+      }
+    ).summary.id;
     expect((await cli('rm', fork)).code).toBe(0);
     expect(await readdir(root)).toEqual([`${id}.jsonl`]);
   });

@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import { parseJsonOrUndefined } from './json';
+import { renameRetrying, retryingWhileLocked } from './rename-retry';
 
 /**
  * One of the app's own JSON files in the app-data directory. A file we cannot read is moved
@@ -28,7 +29,7 @@ export class JsonFile<T> {
     }
     const parsed = this.schema.safeParse(parseJsonOrUndefined(text));
     if (parsed.success) return parsed.data;
-    await rename(this.path, `${this.path}.unreadable-${Date.now()}`);
+    await renameRetrying(this.path, `${this.path}.unreadable-${Date.now()}`);
     return this.empty();
   }
 
@@ -36,7 +37,11 @@ export class JsonFile<T> {
     const next = this.queue.then(async () => {
       const value = change(await this.read());
       await mkdir(dirname(this.path), { recursive: true });
-      await writeFileAtomic(this.path, `${JSON.stringify(value, null, 2)}\n`, { fsync: true });
+      // write-file-atomic (v7) renames its temp file with a plain fs.rename and no retry on Windows;
+      // a failed try removes its temp file and leaves the old file whole, so the write is retried.
+      await retryingWhileLocked(() =>
+        writeFileAtomic(this.path, `${JSON.stringify(value, null, 2)}\n`, { fsync: true }),
+      );
       return value;
     });
     this.queue = next.catch(() => undefined);

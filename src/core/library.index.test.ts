@@ -120,7 +120,7 @@ describe('without a usable index', () => {
       const alpha = page.items.find((item) => item.ref.id === 'alpha');
       if (!alpha) throw new Error('alpha is missing');
       const renamed = await fallback.handlers['session.rename']({ ref: alpha.ref, title: 'Still renamed' });
-      expect(renamed.title).toBe('Still renamed');
+      expect(renamed.summary.title).toBe('Still renamed');
       await expect(
         fallback.handlers['search.query']({ query: 'anything', filters: {}, limit: 5 }),
       ).rejects.toThrow();

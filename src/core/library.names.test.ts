@@ -69,7 +69,7 @@ describe('app names for yoi sessions', () => {
 
     const renamed = await library.handlers['session.rename']({ ref, title: 'Weather chat' });
 
-    expect(renamed).toMatchObject({ ref, title: 'Weather chat', untitled: false });
+    expect(renamed.summary).toMatchObject({ ref, title: 'Weather chat', untitled: false });
     const listed = (await library.handlers['sessions.list']({})).find((s) => s.ref.id === yoiId);
     expect(listed).toMatchObject({ title: 'Weather chat', untitled: false });
     expect((await library.handlers['session.get']({ ref })).summary.title).toBe('Weather chat');
@@ -91,7 +91,7 @@ describe('app names for yoi sessions', () => {
     const ref = await refOf(library, yoiId);
     await library.handlers['session.rename']({ ref, title: 'Source' });
     const { headHash } = await library.handlers['session.verify']({ ref });
-    const fork = await library.handlers['session.forkAt']({ ref, atHash: headHash ?? '' });
+    const { summary: fork } = await library.handlers['session.forkAt']({ ref, atHash: headHash ?? '' });
     const graph = await library.handlers['session.lineage']({ ref: fork.ref });
     expect(graph.nodes.map((node) => [node.ref.id, node.title])).toEqual(
       expect.arrayContaining([
@@ -101,7 +101,7 @@ describe('app names for yoi sessions', () => {
     );
     const { trashId, summary } = await library.handlers['session.delete']({ ref });
     expect(summary.title).toBe('Source');
-    expect((await library.handlers['trash.restore']({ trashId })).title).toBe('Source');
+    expect((await library.handlers['trash.restore']({ trashId })).summary.title).toBe('Source');
   });
 
   it('refuses a session the root does not hold, and names nothing', async () => {

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, Events, Handlers } from '../shared/api';
-import { AppError } from '../shared/errors';
+import { AppError, toWireError } from '../shared/errors';
+import type { TrashItem } from '../shared/history';
 import { safeExternalUrl } from '../shared/links';
 import type { RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
 import type { Environment, FormatStore, WriteOutcome } from './formats/format';
@@ -15,8 +16,15 @@ import { NameBook } from './names';
 import { isDirectory, RootOpener, searchedPlaces } from './roots';
 import type { Root } from './roots';
 import { SettingsFile } from './settings';
+import { AuditLog, toAuditEntry } from './trash/audit-log';
+import { sessionRecord } from './trash/context';
+import type { HistoryContext } from './trash/context';
+import type { TrashManifest } from './trash/manifest';
+import { DAY_MS, expire, purgeItems, restoreItems, trashSessions } from './trash/moves';
+import { recorded } from './trash/recorded';
 import { Trash } from './trash/trash';
-import { UndoJournal } from './undo/journal';
+import { undoById, undoLast } from './trash/undo';
+import { UndoJournal } from './trash/undo-journal';
 import { feedFrom } from './watch/feed';
 import { LibraryWatcher } from './watch/watcher';
 
@@ -34,6 +42,8 @@ export interface LibraryOptions {
   version: string;
   /** The host's way to open an allowlisted URL outside the app, where it has one. */
   openExternal?: (url: string) => Promise<void>;
+  /** Disposes of a purged file through the system's trash (Electron's shell.trashItem); without it, a real delete. */
+  discard?: (path: string) => Promise<void>;
   /** Runs the search index in this worker; without it the index runs inline (the CLI, tests). */
   indexWorker?: WorkerEntry;
   /**
@@ -55,6 +65,7 @@ export function createLibrary(options: LibraryOptions): Library {
   const settings = new SettingsFile(join(options.appDataDir, 'settings.json'));
   const trash = new Trash(join(options.appDataDir, 'trash'));
   const journal = new UndoJournal(join(options.appDataDir, 'undo'));
+  const audit = new AuditLog(join(options.appDataDir, 'audit.jsonl'));
   const names = new NameBook(options.appDataDir);
   const opener = new RootOpener();
   const demoSource = join(options.resourcesDir, 'demo');
@@ -137,25 +148,89 @@ export function createLibrary(options: LibraryOptions): Library {
     return match;
   }
 
-  /** Runs a reversible write and keeps its undo record; every such write announces the change. */
+  /**
+   * Runs a format's own reversible write (append, remove-last, compact) between its audit lines,
+   * keeping the format's undo step in the journal; every such write announces the change.
+   */
   async function write(
     ref: SessionRef,
-    operation: string,
+    operation: 'append' | 'remove-last' | 'compact',
     run: (store: FormatStore) => Promise<WriteOutcome>,
   ): Promise<WriteResult> {
     const owner = await root(ref.root);
-    const outcome = await run(owner.store);
-    const undoId = outcome.undo
-      ? await journal.record({
-          operation,
-          format: outcome.summary.format,
-          root: { id: owner.id, path: owner.path },
-          sessionId: ref.id,
-          step: outcome.undo,
-        })
-      : null;
+    const before = await namedOne(await owner.store.summary(ref.id));
+    const { value, id } = await recorded(
+      audit,
+      {
+        operation,
+        sessions: [sessionRecord(owner, before)],
+        files: await owner.store.files(ref.id),
+        ...(operation === 'append' ? { appends: true as const } : {}),
+      },
+      async () => {
+        const outcome = await run(owner.store);
+        const journalId = outcome.undo
+          ? await journal.record({
+              operation,
+              format: outcome.summary.format,
+              root: { id: owner.id, path: owner.path },
+              sessionId: ref.id,
+              step: outcome.undo,
+            })
+          : null;
+        return {
+          value: { summary: outcome.summary, undoable: journalId !== null },
+          sessions: [sessionRecord(owner, await namedOne(outcome.summary))],
+          undo: journalId ? { kind: 'journal', undoId: journalId } : null,
+        };
+      },
+    );
     await changed(ref.root, [ref]);
-    return { summary: outcome.summary, undoId };
+    // A write that changed nothing (compact with nothing to drop) is on record, with nothing to undo.
+    return { summary: await namedOne(value.summary), undoId: value.undoable ? id : null };
+  }
+
+  /** A write that makes a new session from `ref` (fork, compact into new); its undo trashes the new one. */
+  async function made(
+    ref: SessionRef,
+    operation: 'fork' | 'compact-into-new',
+    run: (store: FormatStore) => Promise<SessionSummary>,
+  ): Promise<WriteResult> {
+    const owner = await root(ref.root);
+    const source = await namedOne(await owner.store.summary(ref.id));
+    const { value, id } = await recorded(
+      audit,
+      { operation, sessions: [sessionRecord(owner, source)], files: [] },
+      async () => {
+        const summary = await namedOne(await run(owner.store));
+        const record = sessionRecord(owner, summary);
+        return {
+          value: summary,
+          sessions: [record, sessionRecord(owner, source)],
+          made: await owner.store.files(summary.ref.id),
+          detail: `made from “${source.title}”`,
+          undo: { kind: 'trash', sessions: [{ root: record.root, id: record.id, format: record.format }] },
+        };
+      },
+    );
+    await changed(ref.root, [value.ref]);
+    return { summary: value, undoId: id };
+  }
+
+  /** The files a rename or a run state writes. */
+  async function metadataFiles(owner: Root, id: string): Promise<string[]> {
+    if (owner.store.appNames) return [names.path];
+    return owner.store.metadataFiles ? owner.store.metadataFiles(id) : owner.store.files(id);
+  }
+
+  async function applyName(
+    owner: Root,
+    summary: SessionSummary,
+    title: string | null,
+  ): Promise<SessionSummary> {
+    if (!owner.store.appNames) return namedOne(await owner.store.rename(summary.ref.id, title));
+    await names.set({ format: summary.format, root: owner.path, id: summary.ref.id }, title ?? '');
+    return namedOne(await owner.store.summary(summary.ref.id));
   }
 
   /** Summaries with the names the app keeps for formats that have none (NameBook) laid over. */
@@ -172,16 +247,25 @@ export function createLibrary(options: LibraryOptions): Library {
     return one;
   }
 
-  async function moveToTrash(owner: Root, summary: SessionSummary): Promise<string> {
-    if (!summary.capabilities.delete) throw new AppError('unsupported', 'this session cannot be deleted');
-    return trash.put({
-      format: summary.format,
-      root: { id: owner.id, path: owner.path },
-      sessionId: summary.ref.id,
-      title: summary.title,
-      files: await owner.store.files(summary.ref.id),
-    });
-  }
+  const history: HistoryContext = {
+    trash,
+    journal,
+    audit,
+    root,
+    async placed(session) {
+      return (
+        (await roots()).find((candidate) => candidate.id === session.root.id) ??
+        opener.open(session.root.path, session.format, 'added')
+      );
+    },
+    namedOne,
+    applyName,
+    changed,
+    async retentionDays() {
+      return (await settings.read()).trashRetentionDays;
+    },
+    discard: options.discard,
+  };
 
   const handlers: Handlers = {
     async 'app.info'() {
@@ -280,24 +364,85 @@ export function createLibrary(options: LibraryOptions): Library {
 
     async 'session.rename'({ ref, title }) {
       const owner = await root(ref.root);
-      let summary: SessionSummary;
-      if (owner.store.appNames) {
-        summary = await owner.store.summary(ref.id);
-        await names.set({ format: summary.format, root: owner.path, id: ref.id }, title);
-        summary = await namedOne(summary);
-      } else {
-        summary = await owner.store.rename(ref.id, title);
-      }
+      const before = await namedOne(await owner.store.summary(ref.id));
+      const previous = before.untitled ? null : before.title;
+      const { value, id } = await recorded(
+        audit,
+        {
+          operation: 'rename',
+          sessions: [sessionRecord(owner, before)],
+          files: await metadataFiles(owner, ref.id),
+        },
+        async () => {
+          const summary = await applyName(owner, before, title);
+          return {
+            value: summary,
+            sessions: [sessionRecord(owner, summary)],
+            detail: `renamed from “${before.title}” to “${summary.title}”`,
+            undo: { kind: 'rename', previous, current: summary.title },
+          };
+        },
+      );
       await changed(ref.root, [ref]);
-      return summary;
+      return { summary: value, undoId: id };
     },
 
     async 'session.delete'({ ref }) {
       const owner = await root(ref.root);
       const summary = await namedOne(await owner.store.summary(ref.id));
-      const trashId = await moveToTrash(owner, summary);
-      await changed(ref.root, [ref]);
-      return { trashId, summary };
+      const result = await trashSessions(history, [{ owner, summary }]);
+      const [trashId] = result.trashIds;
+      if (!trashId || !result.undoId)
+        throw new AppError('io', `“${summary.title}” was not moved to the trash`);
+      return { trashId, summary, undoId: result.undoId };
+    },
+
+    async 'sessions.delete'({ refs }) {
+      const doomed = [];
+      const failures = [];
+      for (const ref of refs) {
+        try {
+          const owner = await root(ref.root);
+          doomed.push({ owner, summary: await namedOne(await owner.store.summary(ref.id)) });
+        } catch (error) {
+          failures.push({ ref, ...toWireError(error) });
+        }
+      }
+      if (doomed.length === 0) return { trashIds: [], summaries: [], undoId: null, failures };
+      const result = await trashSessions(history, doomed);
+      return { ...result, failures: [...failures, ...result.failures] };
+    },
+
+    async 'trash.list'() {
+      const days = await history.retentionDays();
+      return (await expire(history)).map((item) => toTrashItem(item, days));
+    },
+
+    async 'trash.restore'({ trashId }) {
+      const result = await restoreItems(history, [trashId]);
+      const [summary] = result.summaries;
+      if (!summary || !result.undoId) throw new AppError('not_found', 'the restored session cannot be read');
+      return { summary, undoId: result.undoId };
+    },
+
+    async 'trash.restoreMany'({ trashIds }) {
+      return restoreItems(history, trashIds);
+    },
+
+    async 'trash.purge'({ trashIds }) {
+      return purgeItems(history, trashIds, 'purge');
+    },
+
+    async 'audit.list'({ limit }) {
+      return (await audit.writes()).reverse().slice(0, limit).map(toAuditEntry);
+    },
+
+    async 'undo.apply'({ undoId }) {
+      return undoById(history, undoId);
+    },
+
+    async 'undo.last'() {
+      return undoLast(history);
     },
 
     async 'session.append'({ ref, message }) {
@@ -323,10 +468,27 @@ export function createLibrary(options: LibraryOptions): Library {
     },
 
     async 'session.setState'({ ref, state, turnId }) {
-      const { store } = await root(ref.root);
-      const summary = await need(store, 'setState', 'record a run state')(ref.id, state, turnId);
+      const owner = await root(ref.root);
+      const setState = need(owner.store, 'setState', 'record a run state');
+      const before = await namedOne(await owner.store.summary(ref.id));
+      const { value, id } = await recorded(
+        audit,
+        {
+          operation: 'set-state',
+          sessions: [sessionRecord(owner, before)],
+          files: await metadataFiles(owner, ref.id),
+        },
+        async () => ({
+          value: await namedOne(await setState(ref.id, state, turnId)),
+          detail: `${before.state?.state ?? 'no state'} → ${state}`,
+          undo: {
+            kind: 'state',
+            previous: before.state ? { state: before.state.state, turnId: before.state.turnId } : null,
+          },
+        }),
+      );
       await changed(ref.root, [ref]);
-      return summary;
+      return { summary: value, undoId: id };
     },
 
     async 'sessions.stale'({ root: id, ttlHours }) {
@@ -337,14 +499,12 @@ export function createLibrary(options: LibraryOptions): Library {
     async 'sessions.cleanup'({ root: id, ttlHours }) {
       const owner = await root(id);
       const stale = await need(owner.store, 'stale', 'expire sessions')(ttlHours);
-      const trashIds: string[] = [];
-      for (const summary of stale) trashIds.push(await moveToTrash(owner, summary));
-      if (stale.length > 0)
-        await changed(
-          id,
-          stale.map((summary) => summary.ref),
-        );
-      return { trashIds, sessions: stale };
+      if (stale.length === 0) return { trashIds: [], sessions: [], undoId: null };
+      const doomed = await Promise.all(
+        stale.map(async (summary) => ({ owner, summary: await namedOne(summary) })),
+      );
+      const result = await trashSessions(history, doomed, `idle for over ${ttlHours} h`);
+      return { trashIds: result.trashIds, sessions: result.summaries, undoId: result.undoId };
     },
 
     async 'sessions.stuck'({ root: only, thresholdSecs }) {
@@ -376,38 +536,22 @@ export function createLibrary(options: LibraryOptions): Library {
     },
 
     async 'session.forkAt'({ ref, atHash }) {
-      const { store } = await root(ref.root);
-      const summary = await need(store, 'forkAt', 'be forked')(ref.id, atHash);
-      await changed(ref.root, [summary.ref]);
-      return namedOne(summary);
+      return made(ref, 'fork', (store) => need(store, 'forkAt', 'be forked')(ref.id, atHash));
     },
 
     async 'session.compactIntoNew'({ ref, summary: text }) {
-      const { store } = await root(ref.root);
-      const summary = await need(store, 'compactIntoNew', 'be compacted into a new session')(ref.id, text);
-      await changed(ref.root, [summary.ref]);
-      return namedOne(summary);
-    },
-
-    async 'undo.apply'({ undoId }) {
-      const record = await journal.read(undoId);
-      const owner =
-        (await roots()).find((candidate) => candidate.id === record.root.id) ??
-        opener.open(record.root.path, record.format, 'added');
-      const summary = await need(owner.store, 'revert', 'undo writes')(record.sessionId, record.step);
-      await journal.forget(undoId);
-      await changed(owner.id, [summary.ref]);
-      return summary;
-    },
-
-    async 'trash.restore'({ trashId }) {
-      const manifest = await trash.restore(trashId);
-      await changed(manifest.root.id, [{ root: manifest.root.id, id: manifest.sessionId }]);
-      const owner = (await roots()).find((candidate) => candidate.id === manifest.root.id);
-      const restored = owner ?? opener.open(manifest.root.path, manifest.format, 'added');
-      return namedOne(await restored.store.summary(manifest.sessionId));
+      return made(ref, 'compact-into-new', (store) =>
+        need(store, 'compactIntoNew', 'be compacted into a new session')(ref.id, text),
+      );
     },
   };
+
+  // Watching hosts live for days: they purge what outlived the retention setting now and then.
+  const expiry = options.watch
+    ? setInterval(() => void expire(history).catch(() => undefined), EXPIRY_MS)
+    : null;
+  expiry?.unref();
+  if (options.watch) void expire(history).catch(() => undefined);
 
   return {
     handlers,
@@ -417,6 +561,7 @@ export function createLibrary(options: LibraryOptions): Library {
     },
     async close() {
       closed = true;
+      if (expiry) clearInterval(expiry);
       stopStoringLineIndexes();
       stopStoringDigests();
       emitter.removeAllListeners();
@@ -427,6 +572,8 @@ export function createLibrary(options: LibraryOptions): Library {
     },
   };
 }
+
+const EXPIRY_MS = 6 * 60 * 60 * 1000;
 
 type OptionalOperation = {
   [K in keyof FormatStore]-?: undefined extends FormatStore[K] ? K : never;
@@ -441,6 +588,21 @@ function need<K extends OptionalOperation>(
   const method = store[key];
   if (!method) throw new AppError('unsupported', `sessions of this format cannot ${what}`);
   return (method as (...args: unknown[]) => unknown).bind(store) as NonNullable<FormatStore[K]>;
+}
+
+function toTrashItem(manifest: TrashManifest, retentionDays: number): TrashItem {
+  return {
+    trashId: manifest.trashId,
+    deletedAt: manifest.deletedAt,
+    expiresAt: new Date(Date.parse(manifest.deletedAt) + retentionDays * DAY_MS).toISOString(),
+    format: manifest.format,
+    root: manifest.root,
+    sessionId: manifest.sessionId,
+    title: manifest.title,
+    sizeBytes: manifest.files.reduce((sum, file) => sum + file.size, 0),
+    files: manifest.files.map((file) => file.original),
+    state: manifest.state,
+  };
 }
 
 function toRootInfo({ store: _store, ...info }: Root): RootInfo {

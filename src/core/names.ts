@@ -37,9 +37,11 @@ const same = (a: NamedSession, b: NamedSession): boolean =>
  */
 export class NameBook {
   private readonly file: JsonFile<Book>;
+  readonly path: string;
 
   constructor(appDataDir: string) {
-    this.file = new JsonFile(join(appDataDir, 'names.json'), bookSchema, () => ({ version: 1, names: [] }));
+    this.path = join(appDataDir, 'names.json');
+    this.file = new JsonFile(this.path, bookSchema, () => ({ version: 1, names: [] }));
   }
 
   /** Names a session, or, for an empty or blank title, forgets its name; returns the name kept. */

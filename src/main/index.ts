@@ -89,6 +89,8 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     openExternal,
+    // A purge goes to the system's trash, where the person can still get it back.
+    discard: (path) => shell.trashItem(path),
     indexWorker: { url: new URL('./index-worker.js', import.meta.url) },
     watch: true,
   });

@@ -39,6 +39,7 @@ const bridge = {
     stale: call('sessions.stale'),
     cleanup: call('sessions.cleanup'),
     stuck: call('sessions.stuck'),
+    delete: call('sessions.delete'),
   },
   session: {
     get: call('session.get'),
@@ -59,8 +60,14 @@ const bridge = {
   search: { query: call('search.query') },
   index: { status: call('index.status'), rebuild: call('index.rebuild') },
   watch: { status: call('watch.status') },
-  trash: { restore: call('trash.restore') },
-  undo: { apply: call('undo.apply') },
+  trash: {
+    list: call('trash.list'),
+    restore: call('trash.restore'),
+    restoreMany: call('trash.restoreMany'),
+    purge: call('trash.purge'),
+  },
+  audit: { list: call('audit.list') },
+  undo: { apply: call('undo.apply'), last: call('undo.last') },
   events: {
     'library.changed': subscribe('library.changed'),
     'index.progress': subscribe('index.progress'),

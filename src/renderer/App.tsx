@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
 import { client } from './api';
 import { CleanupDialog } from './features/library/CleanupDialog';
+import { HistoryView } from './features/history/HistoryView';
 import { YoiDialogs } from './features/inspector/yoi/YoiDialogs';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { SessionList } from './features/library/SessionList';
 import { SessionView } from './features/session/SessionView';
 import { StatusBar } from './features/status/StatusBar';
 import { Toasts } from './features/toasts/Toasts';
+import { PurgeDialog } from './features/trash/PurgeDialog';
+import { TrashView } from './features/trash/TrashView';
+import { useUndoShortcut } from './features/undo/useUndoShortcut';
 import { WriteDialogs } from './features/writes/WriteDialogs';
 import { sameRef } from './store/sessionSlice';
 import { useAppStore } from './store/store';
@@ -19,17 +23,23 @@ export function App() {
   const loadLibrary = useAppStore((state) => state.loadLibrary);
   const refreshSession = useAppStore((state) => state.refreshSession);
   const refreshSearch = useAppStore((state) => state.refreshSearch);
+  const refreshPlaces = useAppStore((state) => state.refreshPlaces);
+  const mainView = useAppStore((state) => state.mainView);
+  useUndoShortcut();
 
   useEffect(() => {
     void loadLibrary();
+    void refreshPlaces();
     return client.on('library.changed', (change) => {
       void loadLibrary();
+      // Every write changes the trash or the history too, not only the sessions it names.
+      void refreshPlaces();
       refreshSearch();
       // A change that names its sessions touches the open one only if it is among them.
       const open = useAppStore.getState().openRef;
       if (!change.sessions || change.sessions.some((ref) => sameRef(ref, open))) void refreshSession();
     });
-  }, [loadLibrary, refreshSession, refreshSearch]);
+  }, [loadLibrary, refreshSession, refreshSearch, refreshPlaces]);
 
   return (
     // Tests and tools wait for data-app-state="ready" instead of sleeping: ready is the list as
@@ -57,13 +67,16 @@ export function App() {
       {status === 'ready' && hasSessions && (
         <div className="panes">
           <SessionList />
-          <SessionView />
+          {mainView === 'trash' && <TrashView />}
+          {mainView === 'history' && <HistoryView />}
+          {mainView === 'session' && <SessionView />}
         </div>
       )}
       <StatusBar />
       <WriteDialogs />
       <CleanupDialog />
       <YoiDialogs />
+      <PurgeDialog />
       <Toasts />
     </div>
   );

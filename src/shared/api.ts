@@ -19,6 +19,14 @@ import type {
   WriteResult,
 } from './model';
 import { formatIds } from './model';
+import type {
+  AuditEntry,
+  BulkDeleteResult,
+  BulkRestoreResult,
+  PurgeResult,
+  TrashItem,
+  UndoResult,
+} from './history';
 import type { IndexStatus, SearchResponse, SessionPage } from './search';
 import type { WatchStatus } from './watch';
 
@@ -79,12 +87,16 @@ export interface AppInfo {
 export interface DeleteResult {
   trashId: string;
   summary: SessionSummary;
+  /** Pass to undo.apply to put the session back. */
+  undoId: string;
 }
 
 export interface CleanupResult {
-  /** One trash item per session moved; restoring each one undoes the cleanup. */
+  /** One trash item per session moved. */
   trashIds: string[];
   sessions: SessionSummary[];
+  /** One undo for the whole cleanup; null when nothing moved. */
+  undoId: string | null;
 }
 
 export interface OpenExternalResult {
@@ -143,6 +155,9 @@ const pageInput = z
     limit: z.number().int().min(1).max(1000).default(200),
   })
   .strict();
+const refsInput = z.object({ refs: z.array(sessionRefSchema).min(1).max(1000) }).strict();
+const trashIdsInput = z.object({ trashIds: z.array(trashIdSchema).min(1).max(1000) }).strict();
+const auditInput = z.object({ limit: z.number().int().min(1).max(10_000).default(500) }).strict();
 const stuckInput = z.object({ root: rootIdSchema.optional(), thresholdSecs: seconds }).strict();
 
 /** Binds an input schema to an output type; the output exists only at compile time. */
@@ -183,14 +198,23 @@ export const calls = {
   ),
   'session.rename': call<
     z.ZodObject<{ ref: typeof sessionRefSchema; title: typeof titleSchema }>,
-    SessionSummary
+    WriteResult
   >(z.object({ ref: sessionRefSchema, title: titleSchema }).strict()),
   'session.delete': call<z.ZodObject<{ ref: typeof sessionRefSchema }>, DeleteResult>(
     z.object({ ref: sessionRefSchema }).strict(),
   ),
-  'trash.restore': call<z.ZodObject<{ trashId: typeof trashIdSchema }>, SessionSummary>(
+  /** Moves several sessions to the trash as one write: one undo puts them all back. */
+  'sessions.delete': call<typeof refsInput, BulkDeleteResult>(refsInput),
+  /** Newest first; items past the retention setting are purged before the list is made. */
+  'trash.list': call<typeof empty, TrashItem[]>(empty),
+  'trash.restore': call<z.ZodObject<{ trashId: typeof trashIdSchema }>, WriteResult>(
     z.object({ trashId: trashIdSchema }).strict(),
   ),
+  'trash.restoreMany': call<typeof trashIdsInput, BulkRestoreResult>(trashIdsInput),
+  /** For good: through the system's trash where the host has one. The UI confirms first. */
+  'trash.purge': call<typeof trashIdsInput, PurgeResult>(trashIdsInput),
+  /** The app's writes, newest first. */
+  'audit.list': call<typeof auditInput, AuditEntry[]>(auditInput),
   'session.append': call<
     z.ZodObject<{ ref: typeof sessionRefSchema; message: typeof messageSchema }>,
     WriteResult
@@ -199,17 +223,20 @@ export const calls = {
   'session.compactPreview': call<typeof refOnly, CompactPreview>(refOnly),
   'session.compact': call<typeof refOnly, WriteResult>(refOnly),
   'session.unreadable': call<typeof refOnly, UnreadableLine[]>(refOnly),
-  'session.setState': call<typeof setStateInput, SessionSummary>(setStateInput),
+  'session.setState': call<typeof setStateInput, WriteResult>(setStateInput),
   'sessions.stale': call<typeof staleInput, SessionSummary[]>(staleInput),
   'sessions.cleanup': call<typeof staleInput, CleanupResult>(staleInput),
   'sessions.stuck': call<typeof stuckInput, SessionSummary[]>(stuckInput),
   'session.verify': call<typeof refOnly, ChainReport>(refOnly),
   'session.lineage': call<typeof refOnly, LineageGraph>(refOnly),
-  'session.forkAt': call<typeof forkInput, SessionSummary>(forkInput),
-  'session.compactIntoNew': call<typeof compactIntoNewInput, SessionSummary>(compactIntoNewInput),
-  'undo.apply': call<z.ZodObject<{ undoId: typeof undoIdSchema }>, SessionSummary>(
+  'session.forkAt': call<typeof forkInput, WriteResult>(forkInput),
+  'session.compactIntoNew': call<typeof compactIntoNewInput, WriteResult>(compactIntoNewInput),
+  /** Reverses the write with this id (an audit entry's id), or refuses with `conflict`. */
+  'undo.apply': call<z.ZodObject<{ undoId: typeof undoIdSchema }>, UndoResult>(
     z.object({ undoId: undoIdSchema }).strict(),
   ),
+  /** Reverses the newest write not yet undone; `not_found` when there is none. */
+  'undo.last': call<typeof empty, UndoResult>(empty),
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -15,6 +15,8 @@ interface Entry {
   /** Null on a dry run, which moves nothing. */
   trashId: string | null;
   summary: SessionSummary;
+  /** The undo of the root's cleanup that moved it; null on a dry run. */
+  undoId: string | null;
 }
 
 /**
@@ -52,9 +54,12 @@ function formatEntries(entries: Entry[], ttlHours: number, dryRun: boolean, cont
   const heading = ['TITLE', 'UPDATED', 'ID', ...(dryRun ? [] : ['TRASH ID'])];
   const sessions = plural(entries.length, 'session');
   if (dryRun) return `Would move ${sessions} ${inactive} to the app trash:\n${table([heading, ...rows])}`;
+  // One undo per root cleaned, each putting back every session it moved.
+  const undoIds = [...new Set(entries.map((entry) => entry.undoId))].filter((id) => id !== null);
   return (
     `Moved ${sessions} ${inactive} to the app trash:\n${table([heading, ...rows])}` +
-    `restore one with: ${followUp(context, 'restore')} <trash-id>\n`
+    `restore one with: ${followUp(context, 'restore')} <trash-id>\n` +
+    undoIds.map((undoId) => `undo with: ${followUp(context, 'undo', undoId)}\n`).join('')
   );
 }
 
@@ -68,15 +73,27 @@ export const cleanupCommand: Command = {
     const entries: Entry[] = [];
     for (const [root, sessions] of stale) {
       if (dryRun) {
-        entries.push(...sessions.map((summary) => ({ trashId: null, summary })));
+        entries.push(...sessions.map((summary) => ({ trashId: null, summary, undoId: null })));
         continue;
       }
       const moved = await context.call('sessions.cleanup', { root, ttlHours });
-      entries.push(...moved.sessions.map((summary, i) => ({ trashId: moved.trashIds[i] ?? null, summary })));
+      entries.push(
+        ...moved.sessions.map((summary, i) => ({
+          trashId: moved.trashIds[i] ?? null,
+          summary,
+          undoId: moved.undoId,
+        })),
+      );
     }
     await context.print(
       context.json
-        ? jsonLine(entries.map(({ trashId, summary }) => ({ trashId, summary: summaryJson(summary) })))
+        ? jsonLine(
+            entries.map(({ trashId, summary, undoId }) => ({
+              trashId,
+              summary: summaryJson(summary),
+              undoId,
+            })),
+          )
         : formatEntries(entries, ttlHours, dryRun, context),
     );
   },

@@ -1,7 +1,8 @@
 import type { Command } from '../command';
 import { jsonLine } from '../command';
+import { undoNote } from '../followup';
 import { sessionName } from '../format';
-import { summaryJson } from '../json';
+import { writeResultJson } from '../json';
 import { locate } from '../locate';
 import { cleanLine } from '../sanitize';
 
@@ -12,11 +13,13 @@ export const compactIntoNewCommand: Command = {
   summary: 'a new session holding only a summary of this one; the source stays as it is',
   async run(context, [id = ''], { summary: text = '' }) {
     const { ref } = await locate(context, id);
-    const summary = await context.call('session.compactIntoNew', { ref, summary: text });
+    const result = await context.call('session.compactIntoNew', { ref, summary: text });
+    const { summary, undoId } = result;
     await context.print(
       context.json
-        ? jsonLine(summaryJson(summary))
-        : `Compacted ${cleanLine(ref.id)} into ${sessionName(summary.ref.id, summary.title)}.\n`,
+        ? jsonLine(writeResultJson(result))
+        : `Compacted ${cleanLine(ref.id)} into ${sessionName(summary.ref.id, summary.title)}` +
+            `${undoNote(context, undoId)}\n`,
     );
   },
 };

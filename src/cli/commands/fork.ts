@@ -1,7 +1,8 @@
 import type { Command } from '../command';
 import { jsonLine } from '../command';
+import { undoNote } from '../followup';
 import { sessionName } from '../format';
-import { summaryJson } from '../json';
+import { writeResultJson } from '../json';
 import { locate } from '../locate';
 import { cleanLine } from '../sanitize';
 
@@ -12,11 +13,13 @@ export const forkCommand: Command = {
   summary: 'a new session with the history up to one entry; the source stays as it is',
   async run(context, [id = ''], { at = '' }) {
     const { ref } = await locate(context, id);
-    const summary = await context.call('session.forkAt', { ref, atHash: at });
+    const result = await context.call('session.forkAt', { ref, atHash: at });
+    const { summary, undoId } = result;
     await context.print(
       context.json
-        ? jsonLine(summaryJson(summary))
-        : `Forked ${cleanLine(ref.id)} at ${at.slice(0, 12)}… into ${sessionName(summary.ref.id, summary.title)}.\n`,
+        ? jsonLine(writeResultJson(result))
+        : `Forked ${cleanLine(ref.id)} at ${at.slice(0, 12)}… into ` +
+            `${sessionName(summary.ref.id, summary.title)}${undoNote(context, undoId)}\n`,
     );
   },
 };

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { jsonLine } from '../command';
-import { summaryJson } from '../json';
+import { undoNote } from '../followup';
+import { writeResultJson } from '../json';
 import { locate } from '../locate';
 import { cleanLine } from '../sanitize';
 
@@ -10,11 +11,12 @@ export const renameCommand: Command = {
   summary: "give a session a new name: in the agent's own file, or the app's where it has none (yoi)",
   async run(context, [id = '', title = '']) {
     const { ref } = await locate(context, id);
-    const summary = await context.call('session.rename', { ref, title });
+    const result = await context.call('session.rename', { ref, title });
+    const { summary, undoId } = result;
     await context.print(
       context.json
-        ? jsonLine(summaryJson(summary))
-        : `Renamed ${cleanLine(summary.ref.id)} to "${cleanLine(summary.title)}".\n`,
+        ? jsonLine(writeResultJson(result))
+        : `Renamed ${cleanLine(summary.ref.id)} to "${cleanLine(summary.title)}"${undoNote(context, undoId)}\n`,
     );
   },
 };

@@ -4,7 +4,7 @@ import type { SessionRef } from '../../shared/model';
 import type { Command } from '../command';
 import { jsonLine } from '../command';
 import type { Context } from '../context';
-import { followUp } from '../followup';
+import { undoNote } from '../followup';
 import { plural } from '../format';
 import { summaryJson } from '../json';
 import { locate } from '../locate';
@@ -24,7 +24,7 @@ export const rmCommand: Command = {
   name: 'rm',
   operands: [{ name: 'id' }],
   options: { force: 'optional' },
-  summary: "move a session to the app's trash (undo with restore)",
+  summary: 'move a session to the app trash; undo or restore takes it back',
   async run(context, [id = ''], { force }) {
     const { ref } = await locate(context, id);
     const made = force ? 0 : await madeFrom(context, ref);
@@ -35,14 +35,14 @@ export const rmCommand: Command = {
           'their link would point at a session in the trash (delete anyway with --force)',
       );
     }
-    const { trashId, summary } = await context.call('session.delete', { ref });
+    const { trashId, summary, undoId } = await context.call('session.delete', { ref });
     if (context.json) {
-      await context.print(jsonLine({ trashId, summary: summaryJson(summary) }));
+      await context.print(jsonLine({ trashId, summary: summaryJson(summary), undoId }));
       return;
     }
     await context.print(
-      `Moved ${cleanLine(summary.ref.id)} ("${cleanLine(summary.title)}") to the app trash as ${trashId}; ` +
-        `undo with: ${followUp(context, 'restore', trashId)}\n`,
+      `Moved ${cleanLine(summary.ref.id)} ("${cleanLine(summary.title)}") to the app trash as ` +
+        `${cleanLine(trashId)}${undoNote(context, undoId)}\n`,
     );
   },
 };

@@ -3,9 +3,10 @@ import type { RunState, SessionRunState } from '../../shared/model';
 import type { Command } from '../command';
 import { jsonLine } from '../command';
 import { UsageError } from '../errors';
+import { undoNote } from '../followup';
 import { formatDuration, localTime } from '../format';
 import { usageOf } from '../help';
-import { runStateJson, summaryJson } from '../json';
+import { runStateJson, summaryJson, writeResultJson } from '../json';
 import { locate } from '../locate';
 import { cleanLine } from '../sanitize';
 
@@ -35,25 +36,27 @@ export const stateCommand: Command = {
       throw new UsageError(`--turn-id needs a state to record; usage: ${usageOf(stateCommand)}`);
     }
     const found = await locate(context, id);
-    const summary =
-      word === undefined
-        ? found
-        : await context.call('session.setState', {
-            ref: found.ref,
-            // Checked against runStates before the command ran.
-            state: word as RunState,
-            turnId: turnId ?? null,
-          });
-    const { state } = summary;
-    const shownId = cleanLine(summary.ref.id);
-    if (context.json) {
-      await context.print(jsonLine({ summary: summaryJson(summary), state: runStateJson(state) }));
-    } else if (word === undefined) {
-      await context.print(`${shownId}: ${describe(state, new Date())}\n`);
-    } else {
+    if (word === undefined) {
       await context.print(
-        `Recorded ${shownId} as ${state?.state ?? word}${notes(state ? turnOf(state) : [])}.\n`,
+        context.json
+          ? jsonLine({ summary: summaryJson(found), state: runStateJson(found.state) })
+          : `${cleanLine(found.ref.id)}: ${describe(found.state, new Date())}\n`,
       );
+      return;
     }
+    const result = await context.call('session.setState', {
+      ref: found.ref,
+      // Checked against runStates before the command ran.
+      state: word as RunState,
+      turnId: turnId ?? null,
+    });
+    const { summary, undoId } = result;
+    const { state } = summary;
+    await context.print(
+      context.json
+        ? jsonLine({ ...writeResultJson(result), state: runStateJson(state) })
+        : `Recorded ${cleanLine(summary.ref.id)} as ${state?.state ?? word}` +
+            `${notes(state ? turnOf(state) : [])}${undoNote(context, undoId)}\n`,
+    );
   },
 };

@@ -1,20 +1,17 @@
 import type { Command } from '../command';
 import { jsonLine } from '../command';
-import { plural } from '../format';
-import { summaryJson } from '../json';
+import { undoResultJson } from '../json';
 import { cleanLine } from '../sanitize';
 
 export const undoCommand: Command = {
   name: 'undo',
-  operands: [{ name: 'undo-id' }],
-  summary: 'reverse an append, remove-last or compact by the id it printed',
-  async run(context, [undoId = '']) {
-    const summary = await context.call('undo.apply', { undoId });
-    await context.print(
-      context.json
-        ? jsonLine(summaryJson(summary))
-        : `Undone: ${cleanLine(summary.ref.id)} ("${cleanLine(summary.title)}") ` +
-            `is back as it was (${plural(summary.turnCount, 'turn')}).\n`,
-    );
+  operands: [{ name: 'undo-id', optional: true }],
+  summary: 'reverse a write by the undo id it printed, or else the latest not yet undone',
+  async run(context, [undoId]) {
+    const result =
+      undoId === undefined
+        ? await context.call('undo.last', {})
+        : await context.call('undo.apply', { undoId });
+    await context.print(context.json ? jsonLine(undoResultJson(result)) : `${cleanLine(result.message)}\n`);
   },
 };

@@ -56,9 +56,12 @@ export interface FormatStore {
   summary(id: string): Promise<SessionSummary>;
   detail(id: string): Promise<SessionDetail>;
   turns(id: string, from: number, count: number): Promise<TurnPage>;
-  rename(id: string, title: string): Promise<SessionSummary>;
+  /** A null title takes the name away, as an undo of a session's first rename needs. */
+  rename(id: string, title: string | null): Promise<SessionSummary>;
   /** Every file that belongs to the session, so a delete can move them all to the trash. */
   files(id: string): Promise<string[]>;
+  /** The files a rename or a run state writes, where not the session's own (ZeroClaw's sessions.db). */
+  metadataFiles?(id: string): Promise<string[]>;
 
   // The writes below exist where the format allows them; SessionCapabilities says which.
   append?(id: string, message: { role: string; content: string }): Promise<WriteOutcome>;

@@ -27,11 +27,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, open, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { fsyncDir } from '../files';
+import { renameRetrying } from '../rename-retry';
 import { factsOf } from './line-index';
 import type { FileFacts } from './line-index';
 import { readRange } from './lines';
@@ -264,24 +265,6 @@ async function createTemp(dir: string, mode: number): Promise<{ path: string; ha
 function randomName(): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
   return [...randomBytes(6)].map((byte) => alphabet[byte % alphabet.length]).join('');
-}
-
-/**
- * Windows refuses to rename over a file someone holds open (an indexer, a virus scanner) with
- * EPERM/EACCES/EBUSY for a moment (security.md §3.1); retry briefly rather than give up the
- * atomic replace for a copy.
- */
-async function renameRetrying(from: string, to: string): Promise<void> {
-  for (let delay = 10; ; delay *= 2) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if ((code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY') || delay > 640) throw error;
-      await pause(delay);
-    }
-  }
 }
 
 function pause(ms = 1): Promise<void> {

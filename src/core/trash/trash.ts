@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { AppError } from '../../shared/errors';
 import type { FormatId } from '../../shared/model';
-import { moveNoClobber, sha256File } from '../files';
+import { fsyncDir, moveNoClobber, sha256File } from '../files';
 import { fromFsError } from '../fs-errors';
+import { renameRetrying, retryingWhileLocked } from '../rename-retry';
 import { manifestSchema } from './manifest';
 import type { TrashManifest } from './manifest';
 import { parseJsonOrUndefined } from '../json';
@@ -28,7 +29,11 @@ export class Trash {
   async put(request: TrashRequest): Promise<string> {
     const trashId = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
     const itemDir = join(this.dir, trashId);
-    await mkdir(join(itemDir, 'files'), { recursive: true });
+    // Made under a name the list passes over and renamed into place with its first record, so a
+    // kill never leaves an item without one. A leftover holds no session file (nothing moves
+    // before the rename) and is left alone: removing it could race another process's delete.
+    const staging = join(this.dir, `${STAGING}${trashId}`);
+    await mkdir(join(staging, 'files'), { recursive: true });
     const files = request.files.map((original, index) => ({
       original,
       stored: join('files', `${index}-${basename(original)}`),
@@ -47,8 +52,13 @@ export class Trash {
       files,
     };
     try {
-      await this.writeManifest(manifest);
+      await this.writeManifest(manifest, staging);
+      await renameRetrying(staging, itemDir);
+      // Durable before any file moves in: a power cut must not take the item's name back.
+      await fsyncDir(this.dir);
     } catch (error) {
+      // Nothing has moved yet: whichever name the empty item has, it goes.
+      await rm(staging, { recursive: true, force: true });
       await rm(itemDir, { recursive: true, force: true });
       throw fromFsError(error, 'the trash record');
     }
@@ -76,16 +86,23 @@ export class Trash {
     for (const file of manifest.files) {
       const stored = join(itemDir, file.stored);
       if (await exists(stored)) held.push({ ...file, stored });
-      else if (manifest.state === 'trashed') {
+      else if (manifest.state === 'trashed' && !(await isBack(file))) {
         throw new AppError('corrupt', `the trash copy of ${file.original} is missing`);
       }
     }
+    const moving = [];
     for (const file of held) {
+      if (await sameFile(file.stored, file.original)) {
+        // A move killed between its link and its unlink: the original is already back in place.
+        await unlink(file.stored);
+        continue;
+      }
       if (await exists(file.original)) {
         throw new AppError('conflict', `${file.original} exists again; nothing was overwritten`);
       }
+      moving.push(file);
     }
-    for (const file of held) {
+    for (const file of moving) {
       try {
         await moveNoClobber(file.stored, file.original);
       } catch (error) {
@@ -98,7 +115,57 @@ export class Trash {
         );
       }
     }
-    await rm(itemDir, { recursive: true, force: true });
+    // Out of the list in one step, as a purge does, so a kill while emptying it leaves no item
+    // without its record.
+    const leaving = join(this.dir, `${PURGING}${trashId}`);
+    await renameRetrying(itemDir, leaving);
+    await rm(leaving, { recursive: true, force: true });
+    return manifest;
+  }
+
+  /** Every item, newest first; an item whose record is unreadable is left alone and not listed. */
+  async list(): Promise<TrashManifest[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw fromFsError(error, 'the trash');
+    }
+    const items: TrashManifest[] = [];
+    for (const name of names) {
+      if (name.startsWith('.')) {
+        // A purge killed part way: the item was already out of the list, so finish it.
+        if (name.startsWith(PURGING)) await rm(join(this.dir, name), { recursive: true, force: true });
+        continue;
+      }
+      try {
+        items.push(await this.read(name));
+      } catch {
+        continue;
+      }
+    }
+    return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+  }
+
+  /**
+   * Removes an item for good. It is first renamed out of the list in one step, so a purge cut
+   * short never leaves a half-emptied item that looks restorable; `discard` then disposes of each
+   * file (the system trash in Electron, a real delete elsewhere).
+   */
+  async purge(trashId: string, discard: (path: string) => Promise<void>): Promise<TrashManifest> {
+    const manifest = await this.read(trashId);
+    const purging = join(this.dir, `${PURGING}${trashId}`);
+    try {
+      await renameRetrying(join(this.dir, trashId), purging);
+    } catch (error) {
+      throw fromFsError(error, `trash item ${trashId}`);
+    }
+    for (const file of manifest.files) {
+      const stored = join(purging, file.stored);
+      if (await exists(stored)) await discard(stored);
+    }
+    await rm(purging, { recursive: true, force: true });
     return manifest;
   }
 
@@ -114,9 +181,39 @@ export class Trash {
     return parsed.data;
   }
 
-  private async writeManifest(manifest: TrashManifest): Promise<void> {
-    const path = join(this.dir, manifest.trashId, 'manifest.json');
-    await writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, { fsync: true });
+  private async writeManifest(
+    manifest: TrashManifest,
+    itemDir = join(this.dir, manifest.trashId),
+  ): Promise<void> {
+    const path = join(itemDir, 'manifest.json');
+    // write-file-atomic (v7) renames with a plain fs.rename, no retry on Windows; a failed try
+    // removes its temp file and leaves the old record whole, so the write is retried.
+    await retryingWhileLocked(() =>
+      writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, { fsync: true }),
+    );
+  }
+}
+
+/** An item on its way out (purged or restored), already out of the list; the next list finishes it. */
+const PURGING = '.purging-';
+/** An item being made, not yet in the list. */
+const STAGING = '.new-';
+
+/**
+ * A file a restore cut short had already put back: not in the trash any more, but in place with
+ * the bytes the trash recorded.
+ */
+async function isBack(file: { original: string; sha256: string }): Promise<boolean> {
+  if (file.sha256 === '' || !(await exists(file.original))) return false;
+  return (await sha256File(file.original)) === file.sha256;
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [one, two] = await Promise.all([stat(a), stat(b)]);
+    return one.dev === two.dev && one.ino === two.ino;
+  } catch {
+    return false;
   }
 }
 

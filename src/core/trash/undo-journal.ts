@@ -9,6 +9,7 @@ import type { FormatId } from '../../shared/model';
 import type { UndoStep } from '../formats/format';
 import { fromFsError } from '../fs-errors';
 import { parseJsonOrUndefined } from '../json';
+import { retryingWhileLocked } from '../rename-retry';
 
 const recordSchema = z.object({
   version: z.literal(1),
@@ -39,9 +40,12 @@ export class UndoJournal {
     const undoId = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
     const record: UndoRecord = { version: 1, undoId, at: new Date().toISOString(), ...entry };
     await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(join(this.dir, `${undoId}.json`), `${JSON.stringify(record, null, 2)}\n`, {
-      fsync: true,
-    });
+    // write-file-atomic renames without retrying on Windows (see rename-retry.ts).
+    await retryingWhileLocked(() =>
+      writeFileAtomic(join(this.dir, `${undoId}.json`), `${JSON.stringify(record, null, 2)}\n`, {
+        fsync: true,
+      }),
+    );
     return undoId;
   }
 

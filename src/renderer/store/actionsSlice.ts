@@ -16,7 +16,6 @@ export interface ActionsSlice {
   remove(ref: SessionRef): Promise<void>;
   /** Moves the session to the trash, with an Undo. */
   trashSession(ref: SessionRef): Promise<void>;
-  restore(trashId: string): Promise<void>;
 }
 
 export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = (set, get) => ({
@@ -32,7 +31,7 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
 
   async rename(ref, title) {
     try {
-      const summary = await client.call('session.rename', { ref, title });
+      const { summary, undoId } = await client.call('session.rename', { ref, title });
       set((state) => ({
         renaming: null,
         sessions: state.sessions.map((each) => (sameRef(each.ref, ref) ? summary : each)),
@@ -41,7 +40,7 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
             ? { ...state.detail, summary }
             : state.detail,
       }));
-      get().notify({ message: `Renamed to “${summary.title}”`, tone: 'info' });
+      get().notifyWrite(`Renamed to “${summary.title}”`, undoId);
       return true;
     } catch (error) {
       get().notify({ message: `Rename failed: ${messageOf(error)}`, tone: 'error' });
@@ -69,26 +68,12 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
 
   async trashSession(ref) {
     try {
-      const { trashId, summary } = await client.call('session.delete', { ref });
+      const { summary, undoId } = await client.call('session.delete', { ref });
       set((state) => ({ sessions: state.sessions.filter((each) => !sameRef(each.ref, ref)) }));
       if (sameRef(get().openRef, ref)) get().closeSession();
-      get().notify({
-        message: `Moved “${summary.title}” to the trash`,
-        tone: 'info',
-        action: { label: 'Undo', run: () => get().restore(trashId) },
-      });
+      get().notifyWrite(`Moved “${summary.title}” to the trash`, undoId);
     } catch (error) {
       get().notify({ message: `Delete failed: ${messageOf(error)}`, tone: 'error' });
-    }
-  },
-
-  async restore(trashId) {
-    try {
-      const summary = await client.call('trash.restore', { trashId });
-      await get().loadLibrary();
-      get().notify({ message: `Restored “${summary.title}”`, tone: 'info' });
-    } catch (error) {
-      get().notify({ message: `Restore failed: ${messageOf(error)}`, tone: 'error' });
     }
   },
 });

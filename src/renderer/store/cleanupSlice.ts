@@ -28,7 +28,6 @@ export interface CleanupSlice {
   setCleanupTtl(text: string): void;
   closeCleanup(): void;
   confirmCleanup(): Promise<void>;
-  restoreAll(trashIds: string[]): Promise<void>;
 }
 
 /** Each preview asks again as the TTL is typed; only the answer to the latest question is shown. */
@@ -103,7 +102,7 @@ export const createCleanupSlice: StateCreator<AppState, [], [], CleanupSlice> = 
       if (!dialog || dialog.busy || dialog.checking || dialog.ttlHours === null) return;
       set({ cleanup: { ...dialog, busy: true } });
       try {
-        const { trashIds, sessions } = await client.call('sessions.cleanup', {
+        const { trashIds, sessions, undoId } = await client.call('sessions.cleanup', {
           root: dialog.root,
           ttlHours: dialog.ttlHours,
         });
@@ -113,41 +112,15 @@ export const createCleanupSlice: StateCreator<AppState, [], [], CleanupSlice> = 
           get().closeSession();
         }
         await get().loadLibrary();
-        get().notify(
-          trashIds.length > 0
-            ? {
-                message: `Moved ${counted(trashIds.length, 'stale session')} to the trash`,
-                tone: 'info',
-                action: { label: 'Undo', run: () => get().restoreAll(trashIds) },
-              }
-            : { message: 'No session was stale any more; nothing moved', tone: 'info' },
-        );
+        if (trashIds.length > 0) {
+          get().notifyWrite(`Moved ${counted(trashIds.length, 'stale session')} to the trash`, undoId);
+        } else {
+          get().notify({ message: 'No session was stale any more; nothing moved', tone: 'info' });
+        }
       } catch (error) {
         get().closeCleanup();
         get().notify({ message: `Cleanup failed: ${messageOf(error)}`, tone: 'error' });
       }
-    },
-
-    async restoreAll(trashIds) {
-      const failures: string[] = [];
-      // One at a time: each restore checks for a clash with what is on disk by then.
-      for (const trashId of trashIds) {
-        try {
-          await client.call('trash.restore', { trashId });
-        } catch (error) {
-          failures.push(messageOf(error));
-        }
-      }
-      await get().loadLibrary();
-      const restored = trashIds.length - failures.length;
-      get().notify(
-        failures.length === 0
-          ? { message: `Restored ${counted(restored, 'session')}`, tone: 'info' }
-          : {
-              message: `Restored ${restored} of ${counted(trashIds.length, 'session')}: ${failures[0]}`,
-              tone: 'error',
-            },
-      );
     },
   };
 };

@@ -2,7 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../shared/api';
 import type { RootInfo, SessionSummary } from '../../shared/model';
 import { client } from '../api';
+import { prune } from '../lib/selection';
 import { messageOf } from './messages';
+import { refKey } from './selectionSlice';
 import type { AppState } from './store';
 
 export interface LibrarySlice {
@@ -47,7 +49,12 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
           client.call('roots.list', {}),
           allSessions(),
         ]);
-        set({ info, roots, sessions, libraryStatus: 'ready', libraryError: null });
+        // A session gone from the list leaves the selection, so it is not picked again if it returns.
+        const selection = prune(
+          get().selection,
+          sessions.map((session) => refKey(session.ref)),
+        );
+        set({ info, roots, sessions, selection, libraryStatus: 'ready', libraryError: null });
       } catch (error) {
         set({ libraryStatus: 'error', libraryError: messageOf(error) });
       }

@@ -44,6 +44,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
 
   async openSession(ref, atTurn = null) {
     set({
+      mainView: 'session',
       openRef: ref,
       detail: null,
       turns: [],

@@ -17,6 +17,16 @@ import { createWritesSlice } from './writesSlice';
 import type { WritesSlice } from './writesSlice';
 import { createYoiSlice } from './yoiSlice';
 import type { YoiSlice } from './yoiSlice';
+import { createHistorySlice } from './historySlice';
+import type { HistorySlice } from './historySlice';
+import { createSelectionSlice } from './selectionSlice';
+import type { SelectionSlice } from './selectionSlice';
+import { createTrashSlice } from './trashSlice';
+import type { TrashSlice } from './trashSlice';
+import { createUndoSlice } from './undoSlice';
+import type { UndoSlice } from './undoSlice';
+import { createViewSlice } from './viewSlice';
+import type { ViewSlice } from './viewSlice';
 
 export type AppState = LibrarySlice &
   SessionSlice &
@@ -26,7 +36,12 @@ export type AppState = LibrarySlice &
   WritesSlice &
   CleanupSlice &
   YoiSlice &
-  SearchSlice;
+  SearchSlice &
+  UndoSlice &
+  TrashSlice &
+  HistorySlice &
+  SelectionSlice &
+  ViewSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createLibrarySlice(...args),
@@ -38,4 +53,9 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createCleanupSlice(...args),
   ...createYoiSlice(...args),
   ...createSearchSlice(...args),
+  ...createUndoSlice(...args),
+  ...createTrashSlice(...args),
+  ...createHistorySlice(...args),
+  ...createSelectionSlice(...args),
+  ...createViewSlice(...args),
 }));

@@ -1,11 +1,16 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
+export interface ToastAction {
+  label: string;
+  run(): void | Promise<void>;
+}
+
 export interface Toast {
   id: number;
   message: string;
   tone: 'info' | 'error';
-  action?: { label: string; run(): void | Promise<void> };
+  actions?: ToastAction[];
 }
 
 export interface ToastSlice {

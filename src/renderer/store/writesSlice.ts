@@ -28,7 +28,6 @@ export interface WritesSlice {
   viewUnreadable(summary: SessionSummary): Promise<void>;
   closeWriteDialog(): void;
   confirmWriteDialog(): Promise<void>;
-  undoWrite(undoId: string, done: string): Promise<void>;
 }
 
 /** Omit that keeps a union a union, so each kind's own fields stay checked. */
@@ -114,39 +113,18 @@ export const createWritesSlice: StateCreator<AppState, [], [], WritesSlice> = (s
           const { summary, undoId } = await client.call('session.removeLast', { ref });
           set({ writeDialog: null });
           await settle(summary);
-          get().notify({
-            message: `Removed the last message of “${name}”`,
-            tone: 'info',
-            action: undoId
-              ? { label: 'Undo', run: () => get().undoWrite(undoId, 'Put the last message back') }
-              : undefined,
-          });
+          get().notifyWrite(`Removed the last message of “${name}”`, undoId);
         } else {
           const dropped = dialog.preview.status === 'ready' ? dialog.preview.value.dropped.length : 0;
           const { summary, undoId } = await client.call('session.compact', { ref });
           set({ writeDialog: null });
           await settle(summary);
-          get().notify({
-            message: `Compacted “${name}”: ${counted(dropped, 'line')} dropped`,
-            tone: 'info',
-            action: undoId
-              ? { label: 'Undo', run: () => get().undoWrite(undoId, `Restored “${name}” as it was`) }
-              : undefined,
-          });
+          get().notifyWrite(`Compacted “${name}”: ${counted(dropped, 'line')} dropped`, undoId);
         }
       } catch (error) {
         set({ writeDialog: null });
         const what = dialog.kind === 'remove-last' ? 'Removing the last message' : 'Compacting';
         get().notify({ message: `${what} failed: ${messageOf(error)}`, tone: 'error' });
-      }
-    },
-
-    async undoWrite(undoId, done) {
-      try {
-        await settle(await client.call('undo.apply', { undoId }));
-        get().notify({ message: done, tone: 'info' });
-      } catch (error) {
-        get().notify({ message: `Undo failed: ${messageOf(error)}`, tone: 'error' });
       }
     },
   };

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ChainReport, SessionRef, SessionSummary } from '../../shared/model';
+import type { ChainReport, SessionRef, SessionSummary, WriteResult } from '../../shared/model';
 import { client } from '../api';
 import { messageOf } from './messages';
 import { sameRef } from './sessionSlice';
@@ -38,14 +38,12 @@ export const createYoiSlice: StateCreator<AppState, [], [], YoiSlice> = (set, ge
   }
 
   /** The new session is in the list, and one click away. */
-  async function created(made: SessionSummary, message: string): Promise<void> {
+  async function created({ summary: made, undoId }: WriteResult, message: string): Promise<void> {
     set({ yoiDialog: null });
     await get().loadLibrary();
-    get().notify({
-      message,
-      tone: 'info',
-      action: { label: `Open ${made.title}`, run: () => get().openSession(made.ref) },
-    });
+    get().notifyWrite(message, undoId, [
+      { label: `Open ${made.title}`, run: () => get().openSession(made.ref) },
+    ]);
   }
 
   return {
@@ -95,7 +93,7 @@ export const createYoiSlice: StateCreator<AppState, [], [], YoiSlice> = (set, ge
       try {
         const made = await client.call('session.forkAt', { ref: dialog.ref, atHash: dialog.atHash });
         const where = dialog.line === null ? '' : ` at line ${dialog.line}`;
-        await created(made, `Forked “${dialog.name}”${where} into “${made.title}”`);
+        await created(made, `Forked “${dialog.name}”${where} into “${made.summary.title}”`);
       } catch (error) {
         set({ yoiDialog: null });
         get().notify({ message: `Forking failed: ${messageOf(error)}`, tone: 'error' });
@@ -108,7 +106,7 @@ export const createYoiSlice: StateCreator<AppState, [], [], YoiSlice> = (set, ge
       busy();
       try {
         const made = await client.call('session.compactIntoNew', { ref: dialog.ref, summary });
-        await created(made, `Compacted “${dialog.name}” into “${made.title}”`);
+        await created(made, `Compacted “${dialog.name}” into “${made.summary.title}”`);
       } catch (error) {
         set({ yoiDialog: null });
         get().notify({ message: `Compacting into a new session failed: ${messageOf(error)}`, tone: 'error' });

@@ -5,10 +5,11 @@
  * `.<id>.json.tmp` (local.rs `temp_path`): ORCS's list() skips dot-files, so a crash leaves
  * only what ORCS itself would leave, while write-file-atomic picks a hashed name of its own.
  */
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fsyncDir } from '../../files';
+import { renameRetrying } from '../../rename-retry';
 import type { FileFacts } from './cache';
 import { OrcsStorageError, fromFsError } from './errors';
 
@@ -46,7 +47,7 @@ export async function writeAtomically(write: AtomicWrite): Promise<FileFacts | n
       await unlink(write.tempPath);
       return null;
     }
-    await rename(write.tempPath, write.path);
+    await renameRetrying(write.tempPath, write.path);
   } catch (error) {
     await unlink(write.tempPath).catch(() => undefined);
     throw fromFsError(error, write.path);

@@ -45,7 +45,7 @@ export class OrcsFormatStore implements FormatStore {
     return turnPage((await this.readable(id)).asset, from, count);
   }
 
-  async rename(id: string, title: string): Promise<SessionSummary> {
+  async rename(id: string, title: string | null): Promise<SessionSummary> {
     return summaryOf(this.rootId, await this.store.rename(id, title));
   }
 

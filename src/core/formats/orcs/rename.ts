@@ -14,7 +14,7 @@ interface Edit {
   content: string;
 }
 
-export function renameText(text: string, name: string, nowMs: bigint): string {
+export function renameText(text: string, name: string | null, nowMs: bigint): string {
   const root = parseTree(text);
   const updated = root && findNodeAtLocation(root, ['updated_at_ms']);
   const context = root && findNodeAtLocation(root, ['project_context']);

@@ -203,8 +203,9 @@ export class LocalFileStore implements SessionStore {
    * Sets `project_context.name` and `updated_at_ms` (to now) by editing the file's text, so every
    * other byte stays as it was. Refuses a damaged file, and a file that changes under it twice.
    */
-  async rename(id: string, name: string): Promise<SessionDigest> {
-    if (/\p{Surrogate}/u.test(name)) {
+  /** `null` writes `"name": null`, which ORCS reads as no name: an undo of a first rename. */
+  async rename(id: string, name: string | null): Promise<SessionDigest> {
+    if (name !== null && /\p{Surrogate}/u.test(name)) {
       throw new OrcsStorageError('InvalidPath', 'a name cannot hold unpaired UTF-16 surrogates');
     }
     const path = sessionPath(this.basePath, id);

@@ -5,12 +5,13 @@
  * byte already in a log is ever changed. A fork or compaction always makes a new file.
  */
 import { randomBytes } from 'node:crypto';
-import { access, link, open, rename, unlink } from 'node:fs/promises';
+import { access, link, open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { fsyncDir } from '../../files';
 import { fromFsError } from '../../fs-errors';
 import { appendLine, serialized } from '../../jsonl';
+import { renameRetrying } from '../../rename-retry';
 import { defaultConfig } from './entries';
 import type { Item, JsonValue, LogEntry, RequestConfig, SessionOrigin, WorkerResult } from './entries';
 import { hashedLine } from './hash';
@@ -242,7 +243,7 @@ async function linkNoClobber(temp: string, path: string): Promise<void> {
     if (error instanceof AppError) throw error;
   }
   try {
-    await rename(temp, path);
+    await renameRetrying(temp, path);
   } catch (error) {
     throw fromFsError(error, path);
   }

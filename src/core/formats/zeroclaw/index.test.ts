@@ -449,7 +449,7 @@ describe('in the app', () => {
         expect(await readFile(file(dir, ref.id))).toEqual(before);
         const { trashId } = await h['session.delete']({ ref });
         expect(await readdir(dir)).not.toContain('telegram_12345_alice.jsonl');
-        expect((await h['trash.restore']({ trashId })).title).toBe('Lisbon weekend');
+        expect((await h['trash.restore']({ trashId })).summary.title).toBe('Lisbon weekend');
         expect(await readFile(file(dir, ref.id))).toEqual(before);
         await library.close();
       });

@@ -52,9 +52,14 @@ export class ZeroclawFormatStore implements FormatStore {
     return { total, from, turns: messages.map((message, i) => turnOf(message, from + i)) };
   }
 
-  async rename(id: string, title: string): Promise<SessionSummary> {
-    await this.sessions.setSessionName(id, title);
+  async rename(id: string, title: string | null): Promise<SessionSummary> {
+    // An empty name is stored as NULL, ZeroClaw's own "no name".
+    await this.sessions.setSessionName(id, title ?? '');
     return this.summary(id);
+  }
+
+  async metadataFiles(): Promise<string[]> {
+    return [this.sessions.dbPath];
   }
 
   async files(id: string): Promise<string[]> {

@@ -2,12 +2,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { BrushCleaning } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useNow } from '../../lib/useNow';
+import { refKey, selectedSessions } from '../../store/selectionSlice';
 import { useAppStore } from '../../store/store';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
+import { editsText } from '../undo/undoKey';
 import { cleanableRoots } from './cleanup';
 import { FilterBar } from './FilterBar';
+import { PlacesBar } from './PlacesBar';
 import { filterSessions, hasRunStates, runStatus } from './runStatus';
+import { SelectionBar } from './SelectionBar';
 import { SessionRow } from './SessionRow';
 
 const rowHeight = 68;
@@ -34,6 +38,14 @@ export function SessionList() {
     [sessions, filter, thresholdMs, now],
   );
   const canClean = cleanableRoots(roots).length > 0;
+  const selection = useAppStore((state) => state.selection);
+  const clearSelection = useAppStore((state) => state.clearSelection);
+  const selected = useMemo(() => selectedSessions(sessions, selection).length, [sessions, selection]);
+  /** What a shift-click range runs over: the rows shown that can be selected at all. */
+  const order = useMemo(
+    () => visible.filter((session) => session.capabilities.delete).map((session) => refKey(session.ref)),
+    [visible],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const searchResults = useRef<HTMLDivElement>(null);
@@ -72,7 +84,16 @@ export function SessionList() {
   });
 
   return (
-    <nav className="session-list" aria-label="Sessions">
+    <nav
+      className={`session-list${selected > 0 ? ' selecting' : ''}`}
+      aria-label="Sessions"
+      onKeyDown={(event) => {
+        // Esc in a text field is that field's (the search clears itself, a rename cancels).
+        if (event.key !== 'Escape' || selected === 0) return;
+        if (editsText(event.target instanceof HTMLElement ? event.target : null)) return;
+        clearSelection();
+      }}
+    >
       <div className="pane-header">
         <h2>Sessions</h2>
         <div className="pane-end">
@@ -92,6 +113,7 @@ export function SessionList() {
           </span>
         </div>
       </div>
+      <PlacesBar />
       <SearchBox {...searchKeys} />
       {searching && <SearchResults {...searchKeys} />}
       {!searching && showFilters && <FilterBar running={running} stuck={stuck} />}
@@ -113,6 +135,7 @@ export function SessionList() {
                   key={`${session.ref.root}/${session.ref.id}`}
                   session={session}
                   status={runStatus(session, thresholdMs, now)}
+                  order={order}
                   style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
                 />
               );
@@ -120,6 +143,7 @@ export function SessionList() {
           </ul>
         )}
       </div>
+      {selected > 0 && <SelectionBar count={selected} />}
     </nav>
   );
 }

@@ -1,9 +1,12 @@
 import { AlertTriangle, Pencil, Trash2 } from 'lucide-react';
 import type { CSSProperties } from 'react';
+import { gestureOf } from '../../lib/selection';
+import type { SelectGesture } from '../../lib/selection';
 import type { SessionSummary } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
 import { ChainBadge } from '../inspector/yoi/ChainBadge';
 import { absoluteTime, relativeTime } from '../../lib/time';
+import { refKey } from '../../store/selectionSlice';
 import { sameRef } from '../../store/sessionSlice';
 import { useAppStore } from '../../store/store';
 import type { RunStatus } from './runStatus';
@@ -13,9 +16,11 @@ interface Props {
   session: SessionSummary;
   status: RunStatus;
   style: CSSProperties;
+  /** The keys of the selectable rows shown, for a shift-click range. */
+  order: readonly string[];
 }
 
-export function SessionRow({ session, status, style }: Props) {
+export function SessionRow({ session, status, style, order }: Props) {
   const isOpen = useAppStore((state) => sameRef(state.openRef, session.ref));
   const isRenaming = useAppStore(
     (state) => state.renaming?.place === 'list' && sameRef(state.renaming.ref, session.ref),
@@ -23,10 +28,32 @@ export function SessionRow({ session, status, style }: Props) {
   const openSession = useAppStore((state) => state.openSession);
   const startRename = useAppStore((state) => state.startRename);
   const remove = useAppStore((state) => state.remove);
+  const selected = useAppStore((state) => state.selection.keys.has(refKey(session.ref)));
+  const selectSession = useAppStore((state) => state.selectSession);
+  const selectable = session.capabilities.delete;
+  const pick = (gesture: SelectGesture) => selectSession(session.ref, order, gesture);
   const project = session.projectPath?.split(/[\\/]/).filter(Boolean).pop();
 
   return (
-    <li className={`session-row${isOpen ? ' open' : ''}`} style={style}>
+    <li
+      className={`session-row${isOpen ? ' open' : ''}${selected ? ' selected' : ''}`}
+      style={style}
+      // Shift-click extends the selection; it must not also select the text between the clicks.
+      onMouseDown={(event) => selectable && event.shiftKey && event.preventDefault()}
+    >
+      {selectable ? (
+        <input
+          type="checkbox"
+          className="row-check"
+          aria-label={`Select “${session.title}”`}
+          checked={selected}
+          onChange={(event) =>
+            pick(event.nativeEvent instanceof MouseEvent && event.nativeEvent.shiftKey ? 'range' : 'toggle')
+          }
+        />
+      ) : (
+        <span className="row-check" />
+      )}
       {isRenaming ? (
         <div className="row-main">
           <RenameInput sessionRef={session.ref} initial={session.untitled ? '' : session.title} />
@@ -36,7 +63,11 @@ export function SessionRow({ session, status, style }: Props) {
           type="button"
           className="row-main"
           aria-current={isOpen ? 'true' : undefined}
-          onClick={() => void openSession(session.ref)}
+          onClick={(event) => {
+            const gesture = selectable ? gestureOf(event) : null;
+            if (gesture) pick(gesture);
+            else void openSession(session.ref);
+          }}
           onKeyDown={(event) => {
             if (event.key === 'F2' && session.capabilities.rename) startRename(session.ref, 'list');
             if (event.key === 'Delete' && session.capabilities.delete) void remove(session.ref);

@@ -25,17 +25,18 @@ function ToastItem({ toast }: { toast: Toast }) {
   return (
     <div className={`toast ${toast.tone}`}>
       <span>{toast.message}</span>
-      {toast.action && (
+      {toast.actions?.map((action) => (
         <button
+          key={action.label}
           type="button"
           onClick={() => {
             dismiss(toast.id);
-            void toast.action?.run();
+            void action.run();
           }}
         >
-          {toast.action.label}
+          {action.label}
         </button>
-      )}
+      ))}
       <button type="button" className="icon" aria-label="Dismiss" onClick={() => dismiss(toast.id)}>
         <X size={14} aria-hidden="true" />
       </button>
