@@ -29,6 +29,12 @@ export interface Sandbox {
  * app started on them (the browser host in Chromium, or the Electron app where a binary exists),
  * and a page that is past its explicit ready signal. No sleeps anywhere.
  */
+/**
+ * Ready means the first index pass is done as well as the list shown; on a busy machine (CI
+ * shares two cores) a cold start takes longer than one assertion's 5 s.
+ */
+const STARTUP_MS = 30_000;
+
 export const test = base.extend<AppOptions & { sandbox: Sandbox; app: Page }>({
   sessions: [join(repo, 'e2e', 'fixtures', 'orcs-basic'), { option: true }],
 
@@ -60,7 +66,7 @@ export const test = base.extend<AppOptions & { sandbox: Sandbox; app: Page }>({
         env,
       });
       const window = await electronApp.firstWindow();
-      await expect(window.locator('[data-app-state="ready"]')).toBeVisible();
+      await expect(window.locator('[data-app-state="ready"]')).toBeVisible({ timeout: STARTUP_MS });
       await use(window);
       await electronApp.close();
       return;
@@ -69,7 +75,7 @@ export const test = base.extend<AppOptions & { sandbox: Sandbox; app: Page }>({
     const server = await startBrowserHost(['--port', '0', '--home', sandbox.homeDir, ...rootArgs], env);
     sandbox.url = server.url;
     await page.goto(server.url);
-    await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+    await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: STARTUP_MS });
     await use(page);
     server.process.kill();
   },
