@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 
 const flaky = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -85,12 +85,20 @@ test('deletes a session into the trash, and Undo restores it byte for byte', asy
 test.describe('on a machine with no sessions anywhere', () => {
   test.use({ sessions: null });
 
-  test('says where it looked and opens the bundled demo from a copy', async ({ app }) => {
+  test('says where it looked and opens the bundled demo, read-only, from a copy', async ({ app }) => {
     const demo = resolve(import.meta.dirname, '..', 'resources', 'demo');
     const fingerprint = async () => {
       const hash = createHash('sha256');
-      for (const name of (await readdir(demo)).sort())
-        hash.update(name).update(await readFile(join(demo, name)));
+      const entries = await readdir(demo, { recursive: true, withFileTypes: true });
+      const files = entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(demo, join(entry.parentPath, entry.name)))
+        .sort();
+      for (const file of files)
+        hash
+          .update(file)
+          .update('\0')
+          .update(await readFile(join(demo, file)));
       return hash.digest('hex');
     };
     const before = await fingerprint();
@@ -101,14 +109,17 @@ test.describe('on a machine with no sessions anywhere', () => {
     await expect(places).toContainText('not found');
 
     await app.getByRole('button', { name: 'Open demo library' }).click();
-    const rows = app.getByRole('navigation', { name: 'Sessions' }).locator('.row-main');
-    await expect(rows.first()).toBeVisible();
     const list = app.getByRole('navigation', { name: 'Sessions' });
-    await list
-      .getByRole('button', { name: /^Delete / })
-      .first()
-      .click();
-    await expect(app.getByRole('status')).toContainText('to the trash');
+    // One session of each format.
+    await expect(list.getByRole('button', { name: /^ledger-service: idempotent transfers/ })).toBeVisible();
+    await expect(list.getByRole('button', { name: /^telegram_7700112233_yuki/ })).toBeVisible();
+    await expect(list.getByRole('button', { name: /^019cae36-ea74-7fd8-b31d-77ecbff48089/ })).toBeVisible();
+    await expect(list.getByRole('button', { name: /^(Rename|Delete) / })).toHaveCount(0);
+
+    await list.getByRole('button', { name: /^ledger-service: idempotent transfers/ }).click();
+    const session = app.getByRole('main', { name: 'Session' });
+    await expect(session.getByRole('article').first()).toBeVisible();
+    await expect(session.getByRole('button', { name: /^(Rename|Delete)$/ })).toHaveCount(0);
     expect(await fingerprint()).toBe(before);
   });
 });

@@ -29,11 +29,23 @@ test.describe('the demo library', () => {
     await mkdir(artifacts, { recursive: true });
     await app.getByRole('button', { name: 'Open demo library' }).click();
     const list = app.getByRole('navigation', { name: 'Sessions' });
-    await list.locator('.row-main').first().click();
     const session = app.getByRole('main', { name: 'Session' });
+
+    await list.getByRole('button', { name: /^ledger-service: idempotent transfers/ }).click();
     await expect(session.getByRole('article').first()).toBeVisible();
     await app.screenshot({ path: join(artifacts, 'demo-conversation.png') });
     await session.getByRole('tab', { name: /Facts/ }).click();
     await app.screenshot({ path: join(artifacts, 'demo-facts.png') });
+
+    await list.getByRole('button', { name: /^telegram_7700112233_yuki/ }).click();
+    await expect(session.getByRole('article').first()).toContainText('障害報告');
+    await app.screenshot({ path: join(artifacts, 'demo-zeroclaw.png') });
+
+    // The fork of the PR review: its lineage names the session it came from.
+    await list.getByRole('button', { name: /^019cae36-ea74-7fd8-b31d-77ecbff48089/ }).click();
+    await expect(session.getByRole('article').first()).toBeVisible();
+    await session.getByRole('tab', { name: /Lineage/ }).click();
+    await expect(session.getByText('fork', { exact: false }).first()).toBeVisible();
+    await app.screenshot({ path: join(artifacts, 'demo-yoi-lineage.png') });
   });
 });

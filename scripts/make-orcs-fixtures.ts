@@ -1,8 +1,9 @@
 /**
- * Writes the ORCS test fixtures (fixtures/orcs/) and the demo library (resources/demo/), the same
- * bytes every run: no clock, no randomness but a seeded generator. Well-formed sessions go through
- * Sessionscope's serde-compatible serializer, so they are exactly what ORCS would save; the
- * backward-compatible and damaged files are written as text, because ORCS never writes those.
+ * Writes the ORCS test fixtures (fixtures/orcs/) and the demo library's ORCS sessions
+ * (resources/demo/orcs/), the same bytes every run: no clock, no randomness but a seeded
+ * generator. Well-formed sessions go through Sessionscope's serde-compatible serializer, so they
+ * are exactly what ORCS would save; the backward-compatible and damaged files are written as text,
+ * because ORCS never writes those.
  *
  *   npx tsx scripts/make-orcs-fixtures.ts
  */
@@ -2014,7 +2015,7 @@ writeFileSync(
 );
 
 replaceDir(
-  join(repo, 'resources', 'demo'),
+  join(repo, 'resources', 'demo', 'orcs'),
   demo.map((asset) => ({ name: `${asset.id}.json`, bytes: serializeAsset(asset) })),
 );
 

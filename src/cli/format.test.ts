@@ -23,6 +23,7 @@ function summary(title: string, updatedAt: string | null, turnCount: number, id:
       removeLast: false,
       compact: false,
       setState: false,
+      fork: false,
     },
     key: null,
     storage: null,

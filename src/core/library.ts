@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { cp, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { EventName, Events, Handlers } from '../shared/api';
 import { AppError, toWireError } from '../shared/errors';
 import type { TrashItem } from '../shared/history';
 import { safeExternalUrl } from '../shared/links';
+import { formatIds, noCapabilities } from '../shared/model';
 import type { RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
 import type { Environment, FormatStore, WriteOutcome } from './formats/format';
 import { useStoredDigests } from './formats/yoi/store';
@@ -13,7 +14,8 @@ import { openIndex } from './index/client';
 import type { IndexClient, WorkerEntry } from './index/client';
 import type { LineIndexStore } from './jsonl';
 import { NameBook } from './names';
-import { isDirectory, RootOpener, searchedPlaces } from './roots';
+import { renameRetrying } from './rename-retry';
+import { isDirectory, RootOpener, rootId, searchedPlaces } from './roots';
 import type { Root } from './roots';
 import { SettingsFile } from './settings';
 import { AuditLog, toAuditEntry } from './trash/audit-log';
@@ -67,9 +69,12 @@ export function createLibrary(options: LibraryOptions): Library {
   const journal = new UndoJournal(join(options.appDataDir, 'undo'));
   const audit = new AuditLog(join(options.appDataDir, 'audit.jsonl'));
   const names = new NameBook(options.appDataDir);
-  const opener = new RootOpener();
   const demoSource = join(options.resourcesDir, 'demo');
-  const demoCopy = join(options.appDataDir, 'demo', 'orcs');
+  const demoCopy = resolve(options.appDataDir, 'demo');
+  const demoFolders = formatIds.map((format) => ({ format, path: join(demoCopy, format) }));
+  // The demo is read-only by where it lives, so a --root naming the copy cannot write to it either.
+  const opener = new RootOpener(demoFolders.map((folder) => folder.path));
+  const readOnlyRoots = new Set(demoFolders.map((folder) => rootId(folder.path)));
 
   function emit<E extends EventName>(event: E, payload: Events[E]): void {
     emitter.emit(event, payload);
@@ -137,15 +142,32 @@ export function createLibrary(options: LibraryOptions): Library {
     }
     const found = await opener.discovered(options.env);
     const saved = await settings.read();
-    if (saved.demo && (await isDirectory(demoCopy))) found.push(opener.open(demoCopy, 'orcs', 'demo'));
+    if (saved.demo) found.push(...(await demoRoots()));
     const seen = new Set<string>();
     return found.filter((root) => !seen.has(root.id) && seen.add(root.id));
+  }
+
+  async function demoRoots(): Promise<Root[]> {
+    const present = await Promise.all(demoFolders.map((folder) => isDirectory(folder.path)));
+    return demoFolders
+      .filter((_, i) => present[i])
+      .map((folder) => opener.open(folder.path, folder.format, 'demo'));
   }
 
   async function root(id: string): Promise<Root> {
     const match = (await roots()).find((candidate) => candidate.id === id);
     if (!match) throw new AppError('not_found', 'no such root');
     return match;
+  }
+
+  /**
+   * The root a write goes to: every write handler resolves its root here, so a read-only root is
+   * refused in one place.
+   */
+  async function writable(id: string): Promise<Root> {
+    const owner = await root(id);
+    if (owner.readOnly) throw new AppError('unsupported', 'the demo library is read-only');
+    return owner;
   }
 
   /**
@@ -157,7 +179,7 @@ export function createLibrary(options: LibraryOptions): Library {
     operation: 'append' | 'remove-last' | 'compact',
     run: (store: FormatStore) => Promise<WriteOutcome>,
   ): Promise<WriteResult> {
-    const owner = await root(ref.root);
+    const owner = await writable(ref.root);
     const before = await namedOne(await owner.store.summary(ref.id));
     const { value, id } = await recorded(
       audit,
@@ -196,7 +218,7 @@ export function createLibrary(options: LibraryOptions): Library {
     operation: 'fork' | 'compact-into-new',
     run: (store: FormatStore) => Promise<SessionSummary>,
   ): Promise<WriteResult> {
-    const owner = await root(ref.root);
+    const owner = await writable(ref.root);
     const source = await namedOne(await owner.store.summary(ref.id));
     const { value, id } = await recorded(
       audit,
@@ -233,12 +255,16 @@ export function createLibrary(options: LibraryOptions): Library {
     return namedOne(await owner.store.summary(summary.ref.id));
   }
 
-  /** Summaries with the names the app keeps for formats that have none (NameBook) laid over. */
+  /**
+   * Summaries as the app shows them: with the names it keeps for formats that have none (NameBook)
+   * laid over, and, in a read-only root, with no write offered.
+   */
   async function named(summaries: SessionSummary[]): Promise<SessionSummary[]> {
     const nameOf = await names.lookup();
     return summaries.map((summary) => {
       const title = nameOf(summary.format, summary.ref.root, summary.ref.id);
-      return title === undefined ? summary : { ...summary, title, untitled: false };
+      const shown = title === undefined ? summary : { ...summary, title, untitled: false };
+      return readOnlyRoots.has(summary.ref.root) ? { ...shown, capabilities: noCapabilities } : shown;
     });
   }
 
@@ -292,15 +318,23 @@ export function createLibrary(options: LibraryOptions): Library {
 
     async 'library.openDemo'() {
       if (!(await isDirectory(demoSource))) throw new AppError('not_found', 'this build has no demo library');
-      // The demo opens from a copy, so nothing under resources/ ever changes.
-      if (!(await isDirectory(demoCopy))) {
-        await mkdir(join(demoCopy, '..'), { recursive: true });
-        await cp(demoSource, demoCopy, { recursive: true, errorOnExist: false, force: false });
+      // The demo opens from a copy, so nothing under resources/ ever changes. Each format's
+      // folder is copied once; an older copy holding only orcs/ gains the others.
+      for (const folder of demoFolders) {
+        const source = join(demoSource, folder.format);
+        if ((await isDirectory(source)) && !(await isDirectory(folder.path))) {
+          // Copied whole under another name first: a copy cut short must not pass for the demo.
+          const partial = `${folder.path}.partial`;
+          await rm(partial, { recursive: true, force: true });
+          await mkdir(demoCopy, { recursive: true });
+          await cp(source, partial, { recursive: true });
+          await renameRetrying(partial, folder.path);
+        }
       }
       await settings.update((current) => ({ ...current, demo: true }));
       if (index) void (await indexed()).sync().catch(() => undefined);
       await changed(null);
-      return toRootInfo(opener.open(demoCopy, 'orcs', 'demo'));
+      return (await demoRoots()).map(toRootInfo);
     },
 
     async 'sessions.list'({ root: only }) {
@@ -363,7 +397,7 @@ export function createLibrary(options: LibraryOptions): Library {
     },
 
     async 'session.rename'({ ref, title }) {
-      const owner = await root(ref.root);
+      const owner = await writable(ref.root);
       const before = await namedOne(await owner.store.summary(ref.id));
       const previous = before.untitled ? null : before.title;
       const { value, id } = await recorded(
@@ -388,7 +422,7 @@ export function createLibrary(options: LibraryOptions): Library {
     },
 
     async 'session.delete'({ ref }) {
-      const owner = await root(ref.root);
+      const owner = await writable(ref.root);
       const summary = await namedOne(await owner.store.summary(ref.id));
       const result = await trashSessions(history, [{ owner, summary }]);
       const [trashId] = result.trashIds;
@@ -402,7 +436,7 @@ export function createLibrary(options: LibraryOptions): Library {
       const failures = [];
       for (const ref of refs) {
         try {
-          const owner = await root(ref.root);
+          const owner = await writable(ref.root);
           doomed.push({ owner, summary: await namedOne(await owner.store.summary(ref.id)) });
         } catch (error) {
           failures.push({ ref, ...toWireError(error) });
@@ -468,7 +502,7 @@ export function createLibrary(options: LibraryOptions): Library {
     },
 
     async 'session.setState'({ ref, state, turnId }) {
-      const owner = await root(ref.root);
+      const owner = await writable(ref.root);
       const setState = need(owner.store, 'setState', 'record a run state');
       const before = await namedOne(await owner.store.summary(ref.id));
       const { value, id } = await recorded(
@@ -497,7 +531,7 @@ export function createLibrary(options: LibraryOptions): Library {
     },
 
     async 'sessions.cleanup'({ root: id, ttlHours }) {
-      const owner = await root(id);
+      const owner = await writable(id);
       const stale = await need(owner.store, 'stale', 'expire sessions')(ttlHours);
       if (stale.length === 0) return { trashIds: [], sessions: [], undoId: null };
       const doomed = await Promise.all(

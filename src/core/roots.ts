@@ -37,6 +37,12 @@ export async function searchedPlaces(env: Environment): Promise<SearchedPlace[]>
 export class RootOpener {
   private readonly stores = new Map<string, FormatStore>();
   private readonly detected = new Map<string, FormatId>();
+  private readonly readOnly: Set<string>;
+
+  /** `readOnly`: directories whose roots the app never writes to, however they were named. */
+  constructor(readOnly: string[] = []) {
+    this.readOnly = new Set(readOnly.map((path) => resolve(path)));
+  }
 
   open(path: string, format: FormatId | null, origin: RootOrigin): Root {
     const id = rootId(path);
@@ -46,7 +52,7 @@ export class RootOpener {
       store = format ? adapterFor(format).open({ id, path }) : emptyStore;
       if (format) this.stores.set(key, store);
     }
-    return { id, path, format, origin, exists: true, readOnly: false, store };
+    return { id, path, format, origin, exists: true, readOnly: this.readOnly.has(resolve(path)), store };
   }
 
   /** Directories named on a command line: only they are used, each with its detected format. */

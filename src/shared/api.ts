@@ -171,7 +171,7 @@ export const calls = {
     z.object({ url: z.string().max(4096) }).strict(),
   ),
   'roots.list': call<typeof empty, RootInfo[]>(empty),
-  'library.openDemo': call<typeof empty, RootInfo>(empty),
+  'library.openDemo': call<typeof empty, RootInfo[]>(empty),
   'sessions.list': call<z.ZodObject<{ root: z.ZodOptional<typeof rootIdSchema> }>, SessionSummary[]>(
     z.object({ root: rootIdSchema.optional() }).strict(),
   ),

@@ -89,7 +89,20 @@ export interface SessionCapabilities {
   compact: boolean;
   /** Record the agent's run state (idle, running, error). */
   setState: boolean;
+  /** Start a new session from this one: fork at an entry, or compact into a new session. */
+  fork: boolean;
 }
+
+/** For sessions nothing may be written to: a demo, or one not read yet. */
+export const noCapabilities: SessionCapabilities = {
+  rename: false,
+  delete: false,
+  append: false,
+  removeLast: false,
+  compact: false,
+  setState: false,
+  fork: false,
+};
 
 export const runStates = ['idle', 'running', 'error'] as const;
 export type RunState = (typeof runStates)[number];

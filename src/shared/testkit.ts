@@ -20,6 +20,7 @@ export function sampleSummary(root: string, id: string, extra: Partial<SessionSu
       removeLast: true,
       compact: true,
       setState: true,
+      fork: true,
     },
     key: null,
     storage: null,

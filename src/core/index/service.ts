@@ -12,6 +12,7 @@ import type { FileFacts } from '../jsonl';
 import { factsOf, readRange } from '../jsonl';
 import { AppError } from '../../shared/errors';
 import type { SessionRef, SessionSummary } from '../../shared/model';
+import { noCapabilities } from '../../shared/model';
 import type { IndexStatus, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
 import type { FormatStore, SessionFile } from '../formats/format';
 import { adapterFor } from '../formats/registry';
@@ -553,14 +554,7 @@ function placeholder(root: IndexedRoot, file: SessionFile, facts: FileFacts): Se
       damaged: null,
       chain: root.format === 'yoi' ? { status: 'unchecked' } : null,
     },
-    capabilities: {
-      rename: false,
-      delete: false,
-      append: false,
-      removeLast: false,
-      compact: false,
-      setState: false,
-    },
+    capabilities: noCapabilities,
     key: null,
     storage: null,
     state: null,

@@ -278,8 +278,8 @@ describe('the ORCS fixtures through orcsFormat', () => {
   });
 });
 
-describe('the demo library (resources/demo)', () => {
-  const DEMO = fileURLToPath(new URL('../../../../resources/demo', import.meta.url));
+describe('the demo library (resources/demo/orcs)', () => {
+  const DEMO = fileURLToPath(new URL('../../../../resources/demo/orcs', import.meta.url));
 
   it('holds five or six healthy, named sessions with the panels filled in', async () => {
     const store = orcsFormat.open({ id: 'demo', path: DEMO });

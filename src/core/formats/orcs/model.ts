@@ -30,6 +30,7 @@ export function summaryOf(rootId: string, d: SessionDigest): SessionSummary {
       removeLast: false,
       compact: false,
       setState: false,
+      fork: false,
     },
     key: null,
     storage: null,

@@ -36,6 +36,7 @@ export function summaryOf(rootId: string, g: Glance): SessionSummary {
       removeLast: false,
       compact: false,
       setState: false,
+      fork: true,
     },
     key: null,
     storage: null,

@@ -107,7 +107,15 @@ describe('the ZeroClaw fixtures through zeroclawFormat', () => {
       turnStartedAt: null,
     });
     expect(byId('user_Алиса').state).toBeNull();
-    const all = { rename: true, delete: true, append: true, removeLast: true, compact: true, setState: true };
+    const all = {
+      rename: true,
+      delete: true,
+      append: true,
+      removeLast: true,
+      compact: true,
+      setState: true,
+      fork: false,
+    };
     expect(byId('cli_corrupt').capabilities).toEqual(all);
     expect(byId('gw_web_session_7f3e').capabilities).toEqual({
       ...all,

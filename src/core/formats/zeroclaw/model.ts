@@ -45,6 +45,7 @@ export function summaryOf(rootId: string, s: SessionFacts): SessionSummary {
       removeLast: writable,
       compact: writable,
       setState: s.dbProblem === null,
+      fork: false,
     },
     key: s.key,
     storage: jsonl ? null : 'sessions.db',

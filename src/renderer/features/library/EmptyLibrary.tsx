@@ -28,7 +28,7 @@ export function EmptyLibrary() {
         </button>
       )}
       <p className="muted small">
-        The demo opens from a copy in the app's data folder, so you can rename and delete freely.
+        The demo opens read-only, from a copy in the app's data folder: sample sessions of every format.
       </p>
     </main>
   );
