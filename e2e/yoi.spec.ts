@@ -303,7 +303,7 @@ test('compact into a new session starts one from a summary', async ({ app }) => 
   const toast = app.getByRole('status').filter({ hasText: /Compacted “.+” into/ });
   await toast.getByRole('button', { name: /^Open / }).click();
   await session.getByRole('tab', { name: 'Session' }).click();
-  await expect(session.getByText('Compacted from')).toBeVisible();
+  await expect(session.getByRole('tabpanel').getByText('Compacted from')).toBeVisible();
 });
 
 test('the inspector shows the session, usage chart, extensions and trace', async ({ app }) => {

@@ -241,7 +241,8 @@ test('Compact previews the lines it drops, drops exactly those, and Undo restore
 
 test('View raw lists the unreadable lines as plain text', async ({ app }) => {
   const session = await openSession(app, /^slack_C123_1\.2_ann/, 'slack_C123_1.2_ann');
-  await session.getByRole('button', { name: 'View raw' }).click();
+  // The header's notice; the inspector beside the conversation offers the same button.
+  await session.getByRole('button', { name: 'View raw' }).first().click();
   const dialog = app.getByRole('dialog', { name: 'Unreadable lines' });
   const items = dialog.getByRole('list', { name: 'Unreadable lines' }).getByRole('listitem');
   await expect(items).toHaveCount(2);

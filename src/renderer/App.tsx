@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { client } from './api';
 import { CleanupDialog } from './features/library/CleanupDialog';
 import { HistoryView } from './features/history/HistoryView';
+import { KeyboardOverlays } from './features/keyboard/KeyboardOverlays';
+import { useKeyboardShortcuts } from './features/keyboard/useKeyboardShortcuts';
+import { MainPanes } from './features/layout/MainPanes';
 import { YoiDialogs } from './features/inspector/yoi/YoiDialogs';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { SessionList } from './features/library/SessionList';
@@ -12,6 +15,7 @@ import { PurgeDialog } from './features/trash/PurgeDialog';
 import { TrashView } from './features/trash/TrashView';
 import { useUndoShortcut } from './features/undo/useUndoShortcut';
 import { WriteDialogs } from './features/writes/WriteDialogs';
+import { useRouteSync } from './lib/routeSync';
 import { sameRef } from './store/sessionSlice';
 import { useAppStore } from './store/store';
 
@@ -26,6 +30,8 @@ export function App() {
   const refreshPlaces = useAppStore((state) => state.refreshPlaces);
   const mainView = useAppStore((state) => state.mainView);
   useUndoShortcut();
+  useKeyboardShortcuts();
+  useRouteSync();
 
   useEffect(() => {
     void loadLibrary();
@@ -65,12 +71,16 @@ export function App() {
       )}
       {status === 'ready' && !hasSessions && <EmptyLibrary />}
       {status === 'ready' && hasSessions && (
-        <div className="panes">
-          <SessionList />
-          {mainView === 'trash' && <TrashView />}
-          {mainView === 'history' && <HistoryView />}
-          {mainView === 'session' && <SessionView />}
-        </div>
+        <MainPanes
+          list={<SessionList />}
+          view={
+            <>
+              {mainView === 'trash' && <TrashView />}
+              {mainView === 'history' && <HistoryView />}
+              {mainView === 'session' && <SessionView />}
+            </>
+          }
+        />
       )}
       <StatusBar />
       <WriteDialogs />
@@ -78,6 +88,7 @@ export function App() {
       <YoiDialogs />
       <PurgeDialog />
       <Toasts />
+      <KeyboardOverlays />
     </div>
   );
 }

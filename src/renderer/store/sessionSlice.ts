@@ -46,6 +46,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     set({
       mainView: 'session',
       openRef: ref,
+      // However it was opened (a click, a search hit, the palette), the keyboard goes on from it.
+      cursor: ref,
       detail: null,
       turns: [],
       turnsTotal: 0,

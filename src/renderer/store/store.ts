@@ -3,6 +3,8 @@ import { createActionsSlice } from './actionsSlice';
 import type { ActionsSlice } from './actionsSlice';
 import { createCleanupSlice } from './cleanupSlice';
 import type { CleanupSlice } from './cleanupSlice';
+import { createKeyboardSlice } from './keyboardSlice';
+import type { KeyboardSlice } from './keyboardSlice';
 import { createLibrarySlice } from './librarySlice';
 import type { LibrarySlice } from './librarySlice';
 import { createListSlice } from './listSlice';
@@ -41,7 +43,8 @@ export type AppState = LibrarySlice &
   TrashSlice &
   HistorySlice &
   SelectionSlice &
-  ViewSlice;
+  ViewSlice &
+  KeyboardSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createLibrarySlice(...args),
@@ -58,4 +61,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createHistorySlice(...args),
   ...createSelectionSlice(...args),
   ...createViewSlice(...args),
+  ...createKeyboardSlice(...args),
 }));

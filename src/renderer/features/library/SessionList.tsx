@@ -2,11 +2,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { BrushCleaning } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useNow } from '../../lib/useNow';
+import type { SessionRef, SessionSummary } from '../../../shared/model';
 import { refKey, selectedSessions } from '../../store/selectionSlice';
+import { sameRef } from '../../store/sessionSlice';
 import { useAppStore } from '../../store/store';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
-import { editsText } from '../undo/undoKey';
+import { cursorStep } from '../keyboard/cursorStep';
+import { provideListNavigator } from '../keyboard/listNavigator';
 import { cleanableRoots } from './cleanup';
 import { FilterBar } from './FilterBar';
 import { PlacesBar } from './PlacesBar';
@@ -17,6 +20,9 @@ import { SessionRow } from './SessionRow';
 const rowHeight = 68;
 /** Elapsed times are shown in minutes, so the list need not move more often than this. */
 const tickMs = 15_000;
+
+const indexOf = (rows: readonly SessionSummary[], ref: SessionRef | null) =>
+  rows.findIndex((session) => sameRef(session.ref, ref));
 
 /** Every session of every root, newest first, virtualised so 10,000 rows scroll like 10. */
 export function SessionList() {
@@ -39,7 +45,6 @@ export function SessionList() {
   );
   const canClean = cleanableRoots(roots).length > 0;
   const selection = useAppStore((state) => state.selection);
-  const clearSelection = useAppStore((state) => state.clearSelection);
   const selected = useMemo(() => selectedSessions(sessions, selection).length, [sessions, selection]);
   /** What a shift-click range runs over: the rows shown that can be selected at all. */
   const order = useMemo(
@@ -59,6 +64,33 @@ export function SessionList() {
     filter === 'all'
       ? `${sessions.length} sessions`
       : `${visible.length} of ${sessions.length} sessions shown`;
+  useEffect(
+    () =>
+      provideListNavigator({
+        step(by) {
+          // The rows are hidden while search results show; those are reached with Tab and arrows.
+          if (searching) return;
+          const { cursor, openRef, setCursor } = useAppStore.getState();
+          const at = cursorStep(indexOf(visible, cursor ?? openRef), visible.length, by);
+          const session = at === null ? undefined : visible[at];
+          if (at === null || !session) return;
+          virtualizer.scrollToIndex(at);
+          setCursor(session.ref, true);
+        },
+        reveal(ref) {
+          const at = indexOf(visible, ref);
+          if (searching || at < 0) return false;
+          virtualizer.scrollToIndex(at);
+          return true;
+        },
+        neighbour(ref) {
+          const at = indexOf(visible, ref);
+          if (at < 0) return null;
+          return (visible[at + 1] ?? visible[at - 1])?.ref ?? null;
+        },
+      }),
+    [visible, searching, virtualizer],
+  );
   const searchKeys = { inputRef: searchInput, resultsRef: searchResults, onLeave: leaveSearch };
 
   // Esc in the search gives the keyboard back to the list: to its open (or first) row, once the
@@ -84,16 +116,7 @@ export function SessionList() {
   });
 
   return (
-    <nav
-      className={`session-list${selected > 0 ? ' selecting' : ''}`}
-      aria-label="Sessions"
-      onKeyDown={(event) => {
-        // Esc in a text field is that field's (the search clears itself, a rename cancels).
-        if (event.key !== 'Escape' || selected === 0) return;
-        if (editsText(event.target instanceof HTMLElement ? event.target : null)) return;
-        clearSelection();
-      }}
-    >
+    <nav className={`session-list${selected > 0 ? ' selecting' : ''}`} aria-label="Sessions">
       <div className="pane-header">
         <h2>Sessions</h2>
         <div className="pane-end">

@@ -1,4 +1,5 @@
 import { AlertTriangle, Pencil, Trash2 } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import type { CSSProperties } from 'react';
 import { gestureOf } from '../../lib/selection';
 import type { SelectGesture } from '../../lib/selection';
@@ -30,14 +31,27 @@ export function SessionRow({ session, status, style, order }: Props) {
   const remove = useAppStore((state) => state.remove);
   const selected = useAppStore((state) => state.selection.keys.has(refKey(session.ref)));
   const selectSession = useAppStore((state) => state.selectSession);
+  const isCurrent = useAppStore((state) => sameRef(state.cursor, session.ref));
+  const takeFocus = useAppStore((state) => state.cursorFocus && sameRef(state.cursor, session.ref));
+  const setCursor = useAppStore((state) => state.setCursor);
+  const cursorFocused = useAppStore((state) => state.cursorFocused);
+  const main = useRef<HTMLButtonElement>(null);
+  // The virtualiser renders the row a key moved to only after it has scrolled there.
+  useEffect(() => {
+    if (!takeFocus) return;
+    main.current?.focus();
+    cursorFocused();
+  }, [takeFocus, cursorFocused]);
   const selectable = session.capabilities.delete;
   const pick = (gesture: SelectGesture) => selectSession(session.ref, order, gesture);
   const project = session.projectPath?.split(/[\\/]/).filter(Boolean).pop();
 
   return (
     <li
-      className={`session-row${isOpen ? ' open' : ''}${selected ? ' selected' : ''}`}
+      className={`session-row${isOpen ? ' open' : ''}${selected ? ' selected' : ''}${isCurrent ? ' current' : ''}`}
       style={style}
+      // Tab and clicks move the keyboard's row too, so F2 and Delete act on the row in hand.
+      onFocus={() => !isCurrent && setCursor(session.ref)}
       // Shift-click extends the selection; it must not also select the text between the clicks.
       onMouseDown={(event) => selectable && event.shiftKey && event.preventDefault()}
     >
@@ -61,16 +75,13 @@ export function SessionRow({ session, status, style, order }: Props) {
       ) : (
         <button
           type="button"
+          ref={main}
           className="row-main"
           aria-current={isOpen ? 'true' : undefined}
           onClick={(event) => {
             const gesture = selectable ? gestureOf(event) : null;
             if (gesture) pick(gesture);
             else void openSession(session.ref);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'F2' && session.capabilities.rename) startRename(session.ref, 'list');
-            if (event.key === 'Delete' && session.capabilities.delete) void remove(session.ref);
           }}
         >
           <span className={`row-title${session.untitled ? ' untitled' : ''}`}>{session.title}</span>

@@ -1,5 +1,6 @@
 import { ArrowDown, Layers } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import type { VirtuosoHandle } from 'react-virtuoso';
 import { counted } from '../../lib/words';
@@ -33,7 +34,6 @@ export function Conversation() {
   // Where the person was before new turns rendered; the effect below reads it. Unknown until the
   // list first says, so a session opened at a search hit is never pulled away from it.
   const following = useRef(false);
-  const toEnd = () => list.current?.scrollTo({ top: Number.MAX_SAFE_INTEGER });
   const known = useRef(total);
   useEffect(() => {
     // Only turns new on disk are followed, not pages loaded as the person scrolls down: following
@@ -41,10 +41,7 @@ export function Conversation() {
     const came = total > known.current;
     known.current = total;
     if (!came || !following.current) return;
-    // Turns are measured only as they render, so the first jump can land short of the end;
-    // a second, a frame later when they have been, lands on it.
-    toEnd();
-    requestAnimationFrame(toEnd);
+    scrollToEnd(list);
   }, [total]);
 
   if (items.length === 0) {
@@ -95,8 +92,7 @@ export function Conversation() {
           className="new-turns"
           onClick={() => {
             setSeen(total);
-            toEnd();
-            requestAnimationFrame(toEnd);
+            scrollToEnd(list);
           }}
         >
           <ArrowDown size={14} aria-hidden="true" /> {counted(arrived, 'new turn')}
@@ -104,4 +100,17 @@ export function Conversation() {
       )}
     </>
   );
+}
+
+/** Frames over which a jump to the end is repeated; see scrollToEnd. */
+const settleFrames = 10;
+
+/**
+ * Turns are measured only as they render, and each jump renders new ones whose real height moves
+ * the end again (more so the narrower the pane and the more lines a turn wraps to), so the jump
+ * is repeated for a few frames, until the turns it reached have been measured.
+ */
+function scrollToEnd(list: RefObject<VirtuosoHandle | null>, frames = settleFrames): void {
+  list.current?.scrollTo({ top: Number.MAX_SAFE_INTEGER });
+  if (frames > 0) requestAnimationFrame(() => scrollToEnd(list, frames - 1));
 }

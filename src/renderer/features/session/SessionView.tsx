@@ -1,5 +1,4 @@
 import { AlertTriangle, Eraser, FilePlus2, Pencil, ShieldCheck, Shrink, Trash2 } from 'lucide-react';
-import { useState } from 'react';
 import { formatLabels } from '../../../shared/model';
 import type { SessionDetail } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
@@ -10,8 +9,10 @@ import { useAppStore } from '../../store/store';
 import { inspectorTabs } from '../inspector/tabs';
 import { ChainBadge } from '../inspector/yoi/ChainBadge';
 import { ChainResult } from '../inspector/yoi/ChainResult';
+import { SessionPanes } from '../layout/SessionPanes';
 import { SessionFlags } from '../library/SessionFlags';
 import { Conversation } from './Conversation';
+import { InspectorPane } from './InspectorPane';
 import { SessionState } from './SessionState';
 
 export function SessionView() {
@@ -47,7 +48,6 @@ export function SessionView() {
 function OpenSession({ detail }: { detail: SessionDetail }) {
   const { summary } = detail;
   const tabs = inspectorTabs(detail);
-  const [tabId, setTabId] = useState('conversation');
   const renaming = useAppStore((state) => state.renaming?.place === 'header');
   const startRename = useAppStore((state) => state.startRename);
   const remove = useAppStore((state) => state.remove);
@@ -58,9 +58,13 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
   const askCompactIntoNew = useAppStore((state) => state.askCompactIntoNew);
   const verifying = useAppStore((state) => sameRef(state.verifying, summary.ref));
   const yoi = summary.format === 'yoi';
-  const current = tabs.find((tab) => tab.id === tabId);
   const unreadable = summary.health.unreadableLines;
   const gone = useAppStore((state) => state.sessionGone);
+  const conversation = (
+    <section className="conversation-pane" aria-label="Conversation">
+      <Conversation />
+    </section>
+  );
 
   return (
     <main className="session-view" aria-label="Session">
@@ -113,7 +117,7 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
                   <ShieldCheck size={14} aria-hidden="true" /> {verifying ? 'Verifying…' : 'Verify chain'}
                 </button>
               )}
-              {yoi && (
+              {summary.capabilities.fork && (
                 <button
                   type="button"
                   onClick={() => askCompactIntoNew(summary)}
@@ -158,29 +162,12 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
             {summary.health.damaged}
           </p>
         )}
-        <div className="tabs" role="tablist" aria-label="Session views">
-          {[{ id: 'conversation', label: 'Conversation', count: undefined }, ...tabs].map((tab) => {
-            const count = tab.count?.(detail) ?? null;
-            return (
-              <button
-                key={tab.id}
-                type="button"
-                role="tab"
-                id={`tab-${tab.id}`}
-                aria-selected={tabId === tab.id}
-                aria-controls="session-tabpanel"
-                onClick={() => setTabId(tab.id)}
-              >
-                {tab.label}
-                {count !== null && <span className="tab-count">{count}</span>}
-              </button>
-            );
-          })}
-        </div>
       </header>
-      <div className="tabpanel" role="tabpanel" id="session-tabpanel" aria-labelledby={`tab-${tabId}`}>
-        {current ? current.render(detail) : <Conversation />}
-      </div>
+      {tabs.length === 0 ? (
+        conversation
+      ) : (
+        <SessionPanes conversation={conversation} inspector={<InspectorPane detail={detail} tabs={tabs} />} />
+      )}
     </main>
   );
 }

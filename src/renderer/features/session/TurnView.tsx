@@ -56,13 +56,13 @@ export function TurnView({ turn, focused = false }: { turn: Turn; focused?: bool
 }
 
 /**
- * yoi turns carry the hash of their entry (formats.md §3), so a new session can branch there. A
+ * yoi turns carry the hash of their entry (formats.md §3), so a session that can fork branches there. A
  * turn that also shows later entries (tool results) names the last as `endHash`; the fork cuts
  * there, so it holds the whole turn as shown.
  */
 function ForkButton({ turn }: { turn: Turn }) {
   const summary = useAppStore((state) =>
-    state.detail?.summary.format === 'yoi' ? state.detail.summary : null,
+    state.detail?.summary.capabilities.fork ? state.detail.summary : null,
   );
   const askFork = useAppStore((state) => state.askFork);
   const { endHash, endLine } = turn.metadata;

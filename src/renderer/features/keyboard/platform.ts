@@ -1,0 +1,2 @@
+/** Macs take ⌘ where other systems take Ctrl, and name Backspace "delete". */
+export const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
