@@ -38,8 +38,9 @@ export function App() {
     void refreshPlaces();
     return client.on('library.changed', (change) => {
       void loadLibrary();
-      // Every write changes the trash or the history too, not only the sessions it names.
-      void refreshPlaces();
+      // The app's own writes change the trash and the history, and announce no sessions; a change
+      // on disk names its sessions and never touches either, so an agent's appends cost no reload.
+      if (!change.sessions) void refreshPlaces();
       refreshSearch();
       // A change that names its sessions touches the open one only if it is among them.
       const open = useAppStore.getState().openRef;
