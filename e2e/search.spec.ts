@@ -142,8 +142,10 @@ test('a later query wins over an earlier one that answers after it', async ({ ap
   const slowAnswer = app.waitForResponse(
     (response) => isSearch(response.url()) && response.request().postDataJSON().query === 'HashMap',
   );
+  // Waited for before typing: the request can leave before a wait set up afterwards would see it.
+  const slowAsked = app.waitForRequest((request) => isSearch(request.url()));
   await searchBox(app).fill('HashMap');
-  await app.waitForRequest((request) => isSearch(request.url()));
+  await slowAsked;
   await search(app, 'why');
   await expect(results(app).locator('.result-group')).toHaveCount(2);
   await slowAnswer;
