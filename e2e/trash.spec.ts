@@ -148,3 +148,17 @@ test('a delete cut short shows as partly deleted, and can still be restored', as
   await item.getByRole('button', { name: 'Restore' }).click();
   await expect(list.locator('.row-main')).toHaveCount(3);
 });
+
+test('the palette restores a recently deleted session by name', async ({ app }) => {
+  const list = sessionList(app);
+  await list.getByRole('button', { name: 'Delete Fix the flaky parser test' }).click();
+  await expect(list.locator('.row-main')).toHaveCount(2);
+
+  await app.getByRole('heading', { name: 'Sessionscope' }).click();
+  await app.keyboard.press('ControlOrMeta+k');
+  const palette = app.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('restore flaky');
+  await palette.getByRole('option', { name: 'Restore “Fix the flaky parser test” from the trash' }).click();
+  await expect(app.getByRole('status')).toContainText('Restored “Fix the flaky parser test”');
+  await expect(list.locator('.row-main')).toHaveCount(3);
+});

@@ -92,7 +92,7 @@ describe('command-line usage', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('usage: sessionscope [--home DIR] [--root DIR]... <command> [--json]');
     for (const command of [
-      'roots',
+      'roots [add|remove] [dir-or-id]',
       'list',
       'show <id>',
       'rename <id> <name>',

@@ -1,23 +1,29 @@
 import { EventEmitter } from 'node:events';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { EventName, Events, Handlers } from '../shared/api';
+import type { EventName, Events, Handlers, ThemeChoice } from '../shared/api';
 import { AppError, toWireError } from '../shared/errors';
 import type { TrashItem } from '../shared/history';
 import { safeExternalUrl } from '../shared/links';
 import { formatIds, noCapabilities } from '../shared/model';
-import type { RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
+import type { FormatId, RootInfo, SessionRef, SessionSummary, WriteResult } from '../shared/model';
 import type { Environment, FormatStore, WriteOutcome } from './formats/format';
 import { useStoredDigests } from './formats/yoi/store';
 import { useStoredLineIndexes } from './formats/zeroclaw/store';
+import { windowExports } from './export';
+import type { ExportDocument, SaveExport } from './export';
 import { openIndex } from './index/client';
+import { streamFind } from './index/find-stream';
+import { parseQuery } from './index/query';
 import type { IndexClient, WorkerEntry } from './index/client';
 import type { LineIndexStore } from './jsonl';
 import { NameBook } from './names';
 import { renameRetrying } from './rename-retry';
-import { isDirectory, RootOpener, rootId, searchedPlaces } from './roots';
+import { sessionStats } from './stats/session';
+import { FolderBrowser } from './folders';
+import { addedRoots, isDirectory, RootOpener, rootId, searchedPlaces } from './roots';
 import type { Root } from './roots';
-import { SettingsFile } from './settings';
+import { isHidden, SettingsFile, withRootAdded, withRootFormat, withRootRemoved } from './settings';
 import { AuditLog, toAuditEntry } from './trash/audit-log';
 import { sessionRecord } from './trash/context';
 import type { HistoryContext } from './trash/context';
@@ -44,8 +50,16 @@ export interface LibraryOptions {
   version: string;
   /** The host's way to open an allowlisted URL outside the app, where it has one. */
   openExternal?: (url: string) => Promise<void>;
+  /** Writes text to the system clipboard, where the host has one of its own (Electron). */
+  copyText?: (text: string) => void;
   /** Disposes of a purged file through the system's trash (Electron's shell.trashItem); without it, a real delete. */
   discard?: (path: string) => Promise<void>;
+  /** Asks the person for a folder to add as a root (Electron's open dialog); null when cancelled. */
+  chooseFolder?: () => Promise<string | null>;
+  /** Draws the host's own parts (Electron's nativeTheme) in the theme the person chose. */
+  setTheme?: (theme: ThemeChoice) => void;
+  /** Saves an export where the person chooses (Electron's save dialog); without it, exports are downloads. */
+  saveExport?: SaveExport;
   /** Runs the search index in this worker; without it the index runs inline (the CLI, tests). */
   indexWorker?: WorkerEntry;
   /**
@@ -57,6 +71,8 @@ export interface LibraryOptions {
 
 export interface Library {
   handlers: Handlers;
+  /** The export a `session.export` ticket names, once (the browser host's download). */
+  exportDownload(ticket: string): Promise<ExportDocument | null>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   close(): Promise<void>;
 }
@@ -143,9 +159,55 @@ export function createLibrary(options: LibraryOptions): Library {
     const found = await opener.discovered(options.env);
     const saved = await settings.read();
     if (saved.demo) found.push(...(await demoRoots()));
+    // Kept once, so later listings need not look again; a failed write only means they will.
+    const learned = (path: string, format: FormatId) =>
+      settings.update((current) => withRootFormat(current, path, format)).catch(() => undefined);
+    found.push(...(await addedRoots(opener, saved.roots, learned)));
     const seen = new Set<string>();
-    return found.filter((root) => !seen.has(root.id) && seen.add(root.id));
+    return found.filter((root) => !isHidden(saved, root.path) && !seen.has(root.id) && seen.add(root.id));
   }
+
+  /** Roots named with --root are all this run uses: the saved ones are not theirs to change. */
+  function manageable(): void {
+    if (options.roots && options.roots.length > 0)
+      throw new AppError(
+        'conflict',
+        'The folders for this run were named with --root; start without it to add or remove folders.',
+      );
+  }
+
+  /** The index and the watcher follow the roots now in use, and the list is told to look again. */
+  async function rootsChanged(): Promise<void> {
+    const client = await indexed();
+    void client.sync().catch(() => undefined);
+    emit('library.changed', { root: null });
+  }
+
+  async function addRoot(path: string): Promise<RootInfo> {
+    manageable();
+    if (!(await isDirectory(path))) throw new AppError('not_found', `${path} is not a folder`);
+    const key = resolve(path);
+    const inUse = async () => (await roots()).find((each) => resolve(each.path) === key);
+    const found = (await opener.discovered(options.env)).some((each) => resolve(each.path) === key);
+    const demo = demoFolders.some((folder) => resolve(folder.path) === key);
+    let format: FormatId | null = null;
+    if (!found && !demo && !(await inUse())) {
+      format = await opener.detect(path).catch((error: unknown) => {
+        throw error instanceof AppError && error.code === 'unsupported'
+          ? new AppError('invalid_input', error.message)
+          : error;
+      });
+    }
+    await settings.update((current) => withRootAdded(current, key, format, found || demo));
+    const added = await inUse();
+    if (!added) throw new AppError('not_found', `${path} could not be added`);
+    await rootsChanged();
+    return toRootInfo(added);
+  }
+
+  /** Where the index keeps its database; its size on disk counts the write-ahead files too. */
+  const indexPath = join(options.appDataDir, 'index', 'sessions.sqlite');
+  const folders = new FolderBrowser(options.env.home, (path) => opener.detect(path));
 
   async function demoRoots(): Promise<Root[]> {
     const present = await Promise.all(demoFolders.map((folder) => isDirectory(folder.path)));
@@ -293,6 +355,14 @@ export function createLibrary(options: LibraryOptions): Library {
     discard: options.discard,
   };
 
+  const exports = windowExports(
+    {
+      detail: (ref) => handlers['session.get']({ ref }),
+      turns: (ref, from, count) => handlers['session.turns']({ ref, from, count }),
+    },
+    options.saveExport,
+  );
+
   const handlers: Handlers = {
     async 'app.info'() {
       return {
@@ -301,6 +371,12 @@ export function createLibrary(options: LibraryOptions): Library {
         searched: await searchedPlaces(options.env),
         demoAvailable: await isDirectory(demoSource),
       };
+    },
+
+    async 'app.copyText'({ text }) {
+      if (!options.copyText) return { copied: false };
+      options.copyText(text);
+      return { copied: true };
     },
 
     async 'app.openExternal'({ url }) {
@@ -314,6 +390,61 @@ export function createLibrary(options: LibraryOptions): Library {
 
     async 'roots.list'() {
       return (await roots()).map(toRootInfo);
+    },
+
+    async 'folders.browse'({ folder }) {
+      return folders.browse(folder);
+    },
+
+    async 'roots.add'({ folder }) {
+      return addRoot(folders.pathOf(folder));
+    },
+
+    async 'roots.choose'() {
+      manageable();
+      if (!options.chooseFolder)
+        throw new AppError('unsupported', 'This window has no folder dialog: browse for the folder instead.');
+      const path = await options.chooseFolder();
+      return { root: path === null ? null : await addRoot(path) };
+    },
+
+    async 'roots.remove'({ root: id }) {
+      manageable();
+      const owner = await root(id);
+      await settings.update((current) => withRootRemoved(current, owner));
+      opener.forget(owner.path);
+      await rootsChanged();
+      return (await roots()).map(toRootInfo);
+    },
+
+    async 'roots.rescan'({ root: id }) {
+      const owner = await root(id);
+      opener.forget(owner.path);
+      if (owner.origin === 'added' && (await isDirectory(owner.path))) {
+        const format = await opener.detect(owner.path).catch(() => owner.format);
+        if (format !== owner.format)
+          await settings.update((current) => withRootFormat(current, owner.path, format));
+      }
+      await rootsChanged();
+      return toRootInfo(await root(id));
+    },
+
+    async 'settings.get'() {
+      const { trashRetentionDays } = await settings.read();
+      return { trashRetentionDays };
+    },
+
+    async 'settings.update'(change) {
+      const next = await settings.update((current) => ({ ...current, ...change }));
+      // A shorter retention purges what it no longer keeps, and the trash list shows it.
+      if (change.trashRetentionDays !== undefined) await changed(null);
+      return { trashRetentionDays: next.trashRetentionDays };
+    },
+
+    async 'app.setTheme'({ theme }) {
+      if (!options.setTheme) return { applied: false };
+      options.setTheme(theme);
+      return { applied: true };
     },
 
     async 'library.openDemo'() {
@@ -331,7 +462,13 @@ export function createLibrary(options: LibraryOptions): Library {
           await renameRetrying(partial, folder.path);
         }
       }
-      await settings.update((current) => ({ ...current, demo: true }));
+      // Opening the demo again brings back any of its folders the person had removed.
+      const demoPaths = new Set(demoFolders.map((folder) => resolve(folder.path)));
+      await settings.update((current) => ({
+        ...current,
+        demo: true,
+        hiddenRoots: current.hiddenRoots.filter((hidden) => !demoPaths.has(resolve(hidden.path))),
+      }));
       if (index) void (await indexed()).sync().catch(() => undefined);
       await changed(null);
       return (await demoRoots()).map(toRootInfo);
@@ -380,6 +517,19 @@ export function createLibrary(options: LibraryOptions): Library {
       return (await indexed()).status();
     },
 
+    async 'index.info'() {
+      const { total } = await (await indexed()).page({ offset: 0, limit: 1 });
+      const sizes = await Promise.all(
+        ['', '-wal', '-shm'].map((suffix) =>
+          stat(`${indexPath}${suffix}`).then(
+            (info) => info.size,
+            () => 0,
+          ),
+        ),
+      );
+      return { path: indexPath, sizeBytes: sizes.reduce((sum, size) => sum + size, 0), sessions: total };
+    },
+
     async 'index.rebuild'() {
       const client = await indexed();
       // Answers once the run has begun; its progress arrives as index.progress events.
@@ -394,6 +544,53 @@ export function createLibrary(options: LibraryOptions): Library {
 
     async 'session.turns'({ ref, from, count }) {
       return (await root(ref.root)).store.turns(ref.id, from, count);
+    },
+
+    async 'session.stats'({ ref }) {
+      const { store } = await root(ref.root);
+      try {
+        return await (await indexed()).sessionStats(ref);
+      } catch (error) {
+        if (error instanceof AppError && error.code !== 'io') throw error;
+        // Reading in the index's thread only spares this one: when the index cannot, this one reads.
+        return sessionStats(store, ref.id);
+      }
+    },
+
+    async 'stats.library'({ root: only, days }) {
+      if (only) await root(only);
+      return (await indexed()).libraryStats({ root: only, days: days ?? null });
+    },
+
+    async 'session.find'({ ref, query, limit }) {
+      const { store } = await root(ref.root);
+      let found = null;
+      try {
+        found = await (await indexed()).find(ref, query, limit);
+      } catch {
+        // The index is a cache: when it cannot answer, the session is read instead.
+      }
+      const highlights = found?.highlights ?? parseQuery(query).highlights;
+      // Turns the index has not read (all of them, or those appended since) are read from the file.
+      const rest = await streamFind(
+        (from, count) => store.turns(ref.id, from, count),
+        highlights,
+        found?.indexedTurns ?? 0,
+        limit - (found?.turns.length ?? 0),
+      );
+      return {
+        turns: [...(found?.turns ?? []), ...rest.turns].slice(0, limit),
+        total: (found?.total ?? 0) + rest.total,
+        highlights,
+      };
+    },
+
+    async 'session.export'({ ref, to }) {
+      return exports.export(ref, to);
+    },
+
+    async 'session.markdown'({ ref }) {
+      return exports.markdown(ref);
     },
 
     async 'session.rename'({ ref, title }) {
@@ -589,6 +786,7 @@ export function createLibrary(options: LibraryOptions): Library {
 
   return {
     handlers,
+    exportDownload: (ticket) => exports.download(ticket),
     on(event, listener) {
       emitter.on(event, listener);
       return () => emitter.off(event, listener);

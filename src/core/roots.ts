@@ -44,7 +44,7 @@ export class RootOpener {
     this.readOnly = new Set(readOnly.map((path) => resolve(path)));
   }
 
-  open(path: string, format: FormatId | null, origin: RootOrigin): Root {
+  open(path: string, format: FormatId | null, origin: RootOrigin, exists = true): Root {
     const id = rootId(path);
     const key = `${format}\0${path}`;
     let store = this.stores.get(key);
@@ -52,7 +52,13 @@ export class RootOpener {
       store = format ? adapterFor(format).open({ id, path }) : emptyStore;
       if (format) this.stores.set(key, store);
     }
-    return { id, path, format, origin, exists: true, readOnly: this.readOnly.has(resolve(path)), store };
+    return { id, path, format, origin, exists, readOnly: this.readOnly.has(resolve(path)), store };
+  }
+
+  /** Drops what is kept about a directory, so its format is detected and its files read anew. */
+  forget(path: string): void {
+    this.detected.delete(path);
+    for (const format of adapters.map((adapter) => adapter.id)) this.stores.delete(`${format}\0${path}`);
   }
 
   /** Directories named on a command line: only they are used, each with its detected format. */
@@ -75,7 +81,7 @@ export class RootOpener {
    * directory has no format yet (its last session may just have gone to the trash), so it is a
    * root with nothing in it rather than an error; a directory of unknown files is an error.
    */
-  private async detect(path: string): Promise<FormatId | null> {
+  async detect(path: string): Promise<FormatId | null> {
     if (!(await isDirectory(path))) {
       // Gone since it was read (removed, perhaps to come back): it stays a root of its format,
       // with no sessions, rather than failing every call. One never seen is an error.
@@ -99,4 +105,29 @@ export class RootOpener {
     const names = adapters.map((adapter) => adapter.id).join(', ');
     throw new AppError('unsupported', `no sessions of a known format (${names}) in ${path}`);
   }
+}
+
+/**
+ * The folders the person added, as roots. One gone from disk stays a root, shown missing, until
+ * it is removed; one that held nothing when added has its format detected once it holds sessions,
+ * and `learned` keeps that so later listings need not look again.
+ */
+export async function addedRoots(
+  opener: RootOpener,
+  saved: readonly { path: string; format: FormatId | null }[],
+  learned: (path: string, format: FormatId) => Promise<unknown>,
+): Promise<Root[]> {
+  return Promise.all(
+    saved.map(async (entry) => {
+      const exists = await isDirectory(entry.path);
+      // A missing folder lists nothing rather than failing every listing; it keeps its format.
+      if (!exists) return { ...opener.open(entry.path, null, 'added', false), format: entry.format };
+      let format = entry.format;
+      if (format === null) {
+        format = await opener.detect(entry.path).catch(() => null);
+        if (format) await learned(entry.path, format);
+      }
+      return opener.open(entry.path, format, 'added', exists);
+    }),
+  );
 }

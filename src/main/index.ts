@@ -5,7 +5,18 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { createLibrary } from '../core/library';
 import type { Library } from '../core/library';
 import { AppError } from '../shared/errors';
@@ -16,7 +27,10 @@ import { openExternalUrl } from './externalLinks';
 import { forwardEvents, registerCalls } from './ipc';
 import { appPaths } from './paths';
 import { denyAllPermissions } from './permissions';
-import { guardContents, windowOptions } from './window';
+import { saveExportThrough } from './saveExport';
+import { followWindowState, guardContents, minimumSize, windowOptions } from './window';
+import { noWindowState, restoredBounds, windowStateFile } from './windowState';
+import type { WindowState } from './windowState';
 
 const paths = appPaths({
   mainDir: import.meta.dirname,
@@ -55,13 +69,28 @@ if (args.home) {
 let mainWindow: BrowserWindow | null = null;
 let library: Library | null = null;
 let closing: Promise<void> | null = null;
+/** Where the window was when it last moved; read once at start, kept up to date from then on. */
+let windowState: WindowState = noWindowState;
 
 function createWindow(): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const bounds = restoredBounds(windowState.bounds, workAreas, minimumSize);
   // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- the checks can't see
   // into windowOptions(), which sets contextIsolation and sandbox (every switch asserted in
   // window.test.ts); a middle click's new window is denied by guardContents' window open handler.
-  const window = new BrowserWindow(windowOptions(paths.preloadPath, nativeTheme.shouldUseDarkColors));
-  window.once('ready-to-show', () => window.show());
+  const window = new BrowserWindow(windowOptions(paths.preloadPath, nativeTheme.shouldUseDarkColors, bounds));
+  const maximized = windowState.maximized;
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+  const stateFile = windowStateFile(app.getPath('userData'));
+  followWindowState(window, (state) => {
+    windowState = state;
+    stateFile
+      .update(() => state)
+      .catch((error: unknown) => console.warn('Could not keep the window state:', error));
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -91,6 +120,24 @@ async function start(): Promise<void> {
     openExternal,
     // A purge goes to the system's trash, where the person can still get it back.
     discard: (path) => shell.trashItem(path),
+    copyText: (text) => clipboard.writeText(text),
+    chooseFolder: async () => {
+      const options = {
+        title: 'Add a folder of sessions',
+        properties: ['openDirectory' as const, 'showHiddenFiles' as const],
+      };
+      const chosen = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
+    setTheme: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
+    saveExport: saveExportThrough(
+      (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      app.getPath('downloads'),
+    ),
     indexWorker: { url: new URL('./index-worker.js', import.meta.url) },
     watch: true,
   });
@@ -99,6 +146,9 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
   });
 
+  windowState = await windowStateFile(app.getPath('userData'))
+    .read()
+    .catch(() => noWindowState);
   mainWindow = createWindow();
   app.on('activate', () => {
     mainWindow ??= createWindow();

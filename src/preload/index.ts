@@ -30,8 +30,21 @@ function subscribe<E extends EventName>(name: E): (listener: (payload: Events[E]
 }
 
 const bridge = {
-  app: { info: call('app.info'), openExternal: call('app.openExternal') },
-  roots: { list: call('roots.list') },
+  app: {
+    info: call('app.info'),
+    openExternal: call('app.openExternal'),
+    copyText: call('app.copyText'),
+    setTheme: call('app.setTheme'),
+  },
+  roots: {
+    list: call('roots.list'),
+    add: call('roots.add'),
+    choose: call('roots.choose'),
+    remove: call('roots.remove'),
+    rescan: call('roots.rescan'),
+  },
+  folders: { browse: call('folders.browse') },
+  settings: { get: call('settings.get'), update: call('settings.update') },
   library: { openDemo: call('library.openDemo') },
   sessions: {
     list: call('sessions.list'),
@@ -44,6 +57,7 @@ const bridge = {
   session: {
     get: call('session.get'),
     turns: call('session.turns'),
+    find: call('session.find'),
     rename: call('session.rename'),
     append: call('session.append'),
     removeLast: call('session.removeLast'),
@@ -56,9 +70,13 @@ const bridge = {
     forkAt: call('session.forkAt'),
     compactIntoNew: call('session.compactIntoNew'),
     delete: call('session.delete'),
+    export: call('session.export'),
+    markdown: call('session.markdown'),
+    stats: call('session.stats'),
   },
   search: { query: call('search.query') },
-  index: { status: call('index.status'), rebuild: call('index.rebuild') },
+  stats: { library: call('stats.library') },
+  index: { status: call('index.status'), rebuild: call('index.rebuild'), info: call('index.info') },
   watch: { status: call('watch.status') },
   trash: {
     list: call('trash.list'),

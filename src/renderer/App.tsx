@@ -1,14 +1,21 @@
 import { useEffect } from 'react';
 import { client } from './api';
 import { CleanupDialog } from './features/library/CleanupDialog';
+import { ActivityView } from './features/activity/ActivityView';
 import { HistoryView } from './features/history/HistoryView';
 import { KeyboardOverlays } from './features/keyboard/KeyboardOverlays';
 import { useKeyboardShortcuts } from './features/keyboard/useKeyboardShortcuts';
 import { MainPanes } from './features/layout/MainPanes';
 import { YoiDialogs } from './features/inspector/yoi/YoiDialogs';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
+import { ExportDialogHost } from './features/export/ExportDialog';
 import { SessionList } from './features/library/SessionList';
 import { SessionView } from './features/session/SessionView';
+import { FolderBrowserDialog } from './features/settings/FolderBrowserDialog';
+import { SettingsView } from './features/settings/SettingsView';
+import { TitleBarActions } from './features/settings/TitleBarActions';
+import { useSettingsShortcut } from './features/settings/useSettingsShortcut';
+import { SourcesPane } from './features/sources/SourcesPane';
 import { StatusBar } from './features/status/StatusBar';
 import { Toasts } from './features/toasts/Toasts';
 import { PurgeDialog } from './features/trash/PurgeDialog';
@@ -32,6 +39,7 @@ export function App() {
   useUndoShortcut();
   useKeyboardShortcuts();
   useRouteSync();
+  useSettingsShortcut();
 
   useEffect(() => {
     void loadLibrary();
@@ -55,6 +63,7 @@ export function App() {
       <header className="titlebar">
         <span className="brand" aria-hidden="true" />
         <h1>Sessionscope</h1>
+        <TitleBarActions />
       </header>
       {status === 'loading' && (
         <main className="centered" aria-busy="true">
@@ -70,15 +79,18 @@ export function App() {
           </button>
         </main>
       )}
-      {status === 'ready' && !hasSessions && <EmptyLibrary />}
+      {status === 'ready' && !hasSessions && (mainView === 'settings' ? <SettingsView /> : <EmptyLibrary />)}
       {status === 'ready' && hasSessions && (
         <MainPanes
+          sources={<SourcesPane />}
           list={<SessionList />}
           view={
             <>
               {mainView === 'trash' && <TrashView />}
               {mainView === 'history' && <HistoryView />}
               {mainView === 'session' && <SessionView />}
+              {mainView === 'settings' && <SettingsView />}
+              {mainView === 'activity' && <ActivityView />}
             </>
           }
         />
@@ -88,6 +100,8 @@ export function App() {
       <CleanupDialog />
       <YoiDialogs />
       <PurgeDialog />
+      <FolderBrowserDialog />
+      <ExportDialogHost />
       <Toasts />
       <KeyboardOverlays />
     </div>

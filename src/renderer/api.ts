@@ -74,3 +74,25 @@ export async function openExternal(href: string): Promise<void> {
   const { url, opened } = await client.call('app.openExternal', { url: href });
   if (url && !opened) window.open(url, '_blank', 'noopener,noreferrer');
 }
+
+/**
+ * The link a browser-host export ticket downloads from. A download is a plain navigation the
+ * browser saves, which cannot send the token header, so the token rides in the query as it does
+ * for the event stream; only the browser host issues tickets.
+ */
+export function exportDownloadHref(ticket: string): string {
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  return `/api/export/${encodeURIComponent(ticket)}?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Copies through Electron's main process, since the page there holds no clipboard permission;
+ * a browser page writes its own, which localhost, a secure context, may.
+ */
+export async function copyText(text: string): Promise<void> {
+  if (window.sessionscope) {
+    const { copied } = await client.call('app.copyText', { text });
+    if (copied) return;
+  }
+  await navigator.clipboard.writeText(text);
+}

@@ -1,3 +1,5 @@
+// First: the stored theme is on <html> before anything renders.
+import './features/theme/boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

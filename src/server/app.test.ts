@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { createLibrary } from '../core/library';
 import { contentSecurityPolicy } from '../shared/csp';
 import { startServer } from './app';
 import type { RunningServer } from './app';
+import { sender } from './testing';
 
 let dir: string;
 let server: RunningServer;
@@ -31,36 +31,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** Raw HTTP, so tests can send the Host and Origin headers a browser would never let a page forge. */
-function send(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path,
-        method: options.method ?? 'GET',
-        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const send = (path: string, options?: Parameters<ReturnType<typeof sender>>[1]) =>
+  sender(server.port)(path, options);
 
 const call = (name: string, body: unknown, headers: Record<string, string> = {}) =>
   send(`/api/call/${name}`, {

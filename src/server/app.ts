@@ -7,6 +7,7 @@ import { dispatch } from '../core/dispatch';
 import type { Library } from '../core/library';
 import { parseJsonOrUndefined } from '../core/json';
 import { streamEvents } from './events';
+import { sendExport } from './export';
 import { allowedOrigin, hasToken } from './guard';
 import { sendJson, setSecurityHeaders } from './headers';
 
@@ -28,6 +29,7 @@ export interface RunningServer {
 
 const maxBodyBytes = 1024 * 1024;
 const callPrefix = '/api/call/';
+const exportPrefix = '/api/export/';
 
 /** Serves the renderer and the contract on 127.0.0.1 only, behind the token and the origin checks. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -46,6 +48,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!hasToken(request, url, token)) return sendJson(response, 401, { error: 'missing or wrong token' });
     if (url.pathname === '/api/events' && request.method === 'GET')
       return streamEvents(options.library, response);
+    if (url.pathname.startsWith(exportPrefix) && request.method === 'GET') {
+      return void sendExport(options.library, url.pathname.slice(exportPrefix.length), response);
+    }
     if (url.pathname.startsWith(callPrefix) && request.method === 'POST') {
       return void answerCall(options.library, url.pathname.slice(callPrefix.length), request, response);
     }

@@ -8,6 +8,7 @@ import { runStates } from './model';
 import type {
   ChainReport,
   CompactPreview,
+  FormatId,
   LineageGraph,
   RootInfo,
   SearchedPlace,
@@ -27,8 +28,11 @@ import type {
   TrashItem,
   UndoResult,
 } from './history';
-import type { IndexStatus, SearchResponse, SessionPage } from './search';
+import { exportFormats } from './export/types';
+import type { ExportOutcome } from './export/types';
+import type { IndexInfo, IndexStatus, SearchResponse, SessionPage } from './search';
 import type { WatchStatus } from './watch';
+import type { LibraryStats, SessionStats } from './stats';
 
 /** Root ids are derived by the core from paths it discovered; they are never paths. */
 export const rootIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a root id');
@@ -52,6 +56,22 @@ export const titleSchema = z
   .min(1, 'a name cannot be empty')
   .max(200, 'a name is at most 200 characters')
   .regex(/^[^\p{Cc}]*$/u, 'a name cannot contain control characters');
+
+/**
+ * A folder the core listed while browsing, named by an opaque token it keeps the path of; a token
+ * is hex, so no path, `..` or NUL can pass for one.
+ */
+export const folderIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a folder id');
+
+/** Days a deleted session stays in the app trash before it is purged. */
+export const trashRetentionDaysSchema = z
+  .number()
+  .int('whole days only')
+  .min(1, 'at least 1 day')
+  .max(3650, 'at most 3650 days');
+
+export const themeChoices = ['light', 'dark', 'system'] as const;
+export type ThemeChoice = (typeof themeChoices)[number];
 
 export const trashIdSchema = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not a trash id');
 export const undoIdSchema = z.string().regex(/^[a-z0-9-]{1,80}$/, 'not an undo id');
@@ -99,12 +119,52 @@ export interface CleanupResult {
   undoId: string | null;
 }
 
+/** What find within a session answers: the matching turns in order, never the turns themselves. */
+export interface FindResult {
+  /** Indexes of the matching turns, ascending, at most the limit asked for. */
+  turns: number[];
+  /** Every matching turn. */
+  total: number;
+  /** Lowercased strings to mark in the turns shown. */
+  highlights: string[];
+}
+
 export interface OpenExternalResult {
   /** The URL as the allowlist normalised it: only http(s). Null when it was refused. */
   url: string | null;
   /** False where the host has no opener of its own (the browser host); the page opens `url`. */
   opened: boolean;
 }
+
+/** A folder met while browsing for a root to add: its token and its last path segment. */
+export interface FolderEntry {
+  id: string;
+  name: string;
+}
+
+export interface FolderListing {
+  id: string;
+  /** For display only: nothing sends it back. */
+  path: string;
+  parent: FolderEntry | null;
+  /** From the file-system root down to this folder, for a breadcrumb. */
+  trail: FolderEntry[];
+  /** Subfolders, hidden ones (`.claude`) included, by name. */
+  folders: FolderEntry[];
+  /** The format of the sessions in this folder, when it holds any. */
+  format: FormatId | null;
+}
+
+/** The app's own settings a person can change in the UI. */
+export interface AppSettings {
+  trashRetentionDays: number;
+}
+
+const rootOnly = z.object({ root: rootIdSchema }).strict();
+const folderInput = z.object({ folder: folderIdSchema }).strict();
+const browseInput = z.object({ folder: folderIdSchema.optional() }).strict();
+const settingsInput = z.object({ trashRetentionDays: trashRetentionDaysSchema.optional() }).strict();
+const themeInput = z.object({ theme: z.enum(themeChoices) }).strict();
 
 const refOnly = z.object({ ref: sessionRefSchema }).strict();
 const setStateInput = z
@@ -155,10 +215,26 @@ const pageInput = z
     limit: z.number().int().min(1).max(1000).default(200),
   })
   .strict();
+const exportInput = z.object({ ref: sessionRefSchema, to: z.enum(exportFormats) }).strict();
 const refsInput = z.object({ refs: z.array(sessionRefSchema).min(1).max(1000) }).strict();
+/** As the search box's: longer input is cut by the query parser, never an error. */
+const findInput = z
+  .object({
+    ref: sessionRefSchema,
+    query: z.string().max(100_000),
+    limit: z.number().int().min(1).max(100_000).default(10_000),
+  })
+  .strict();
 const trashIdsInput = z.object({ trashIds: z.array(trashIdSchema).min(1).max(1000) }).strict();
 const auditInput = z.object({ limit: z.number().int().min(1).max(10_000).default(500) }).strict();
 const stuckInput = z.object({ root: rootIdSchema.optional(), thresholdSecs: seconds }).strict();
+/** Days back from today; absent for all time. */
+const libraryStatsInput = z
+  .object({
+    root: rootIdSchema.optional(),
+    days: z.number().int().min(1).max(36_500).optional(),
+  })
+  .strict();
 
 /** Binds an input schema to an output type; the output exists only at compile time. */
 function call<Input extends z.ZodType, Output>(input: Input): { input: Input; output?: Output } {
@@ -170,7 +246,31 @@ export const calls = {
   'app.openExternal': call<z.ZodObject<{ url: z.ZodString }>, OpenExternalResult>(
     z.object({ url: z.string().max(4096) }).strict(),
   ),
+  /**
+   * Puts text on the clipboard through the host, where the page may not (Electron denies the
+   * page every permission, the clipboard's included). `copied: false` leaves it to the page.
+   */
+  'app.copyText': call<z.ZodObject<{ text: z.ZodString }>, { copied: boolean }>(
+    z.object({ text: z.string().max(32 * 1024 * 1024) }).strict(),
+  ),
   'roots.list': call<typeof empty, RootInfo[]>(empty),
+  /** Adds a folder met in folders.browse as a root (kept in settings.json), its format detected. */
+  'roots.add': call<typeof folderInput, RootInfo>(folderInput),
+  /**
+   * Adds a folder picked in the host's own dialog; `root` is null when the person cancelled.
+   * `unsupported` means the host has none (the browser host, the CLI): use folders.browse instead.
+   */
+  'roots.choose': call<typeof empty, { root: RootInfo | null }>(empty),
+  /** An added root is forgotten; a found one is hidden until it is added again. Answers the rest. */
+  'roots.remove': call<typeof rootOnly, RootInfo[]>(rootOnly),
+  /** Detects the root's format again and lists and indexes its sessions anew. */
+  'roots.rescan': call<typeof rootOnly, RootInfo>(rootOnly),
+  /** A folder's subfolders, from the user's home when none is named. */
+  'folders.browse': call<typeof browseInput, FolderListing>(browseInput),
+  'settings.get': call<typeof empty, AppSettings>(empty),
+  'settings.update': call<typeof settingsInput, AppSettings>(settingsInput),
+  /** Where the host draws its own parts (Electron's native theme); false where it has none. */
+  'app.setTheme': call<typeof themeInput, { applied: boolean }>(themeInput),
   'library.openDemo': call<typeof empty, RootInfo[]>(empty),
   'sessions.list': call<z.ZodObject<{ root: z.ZodOptional<typeof rootIdSchema> }>, SessionSummary[]>(
     z.object({ root: rootIdSchema.optional() }).strict(),
@@ -179,6 +279,10 @@ export const calls = {
   'search.query': call<typeof searchInput, SearchResponse>(searchInput),
   'index.status': call<typeof empty, IndexStatus>(empty),
   'index.rebuild': call<typeof empty, IndexStatus>(empty),
+  /** Where the index lives on disk, how big it is and how many sessions it holds. */
+  'index.info': call<typeof empty, IndexInfo>(empty),
+  /** Sessions and turns per day and tool use per tool name, from the index's SQL aggregates. */
+  'stats.library': call<typeof libraryStatsInput, LibraryStats>(libraryStatsInput),
   /** How the session directories are watched now; later changes come as watch.status events. */
   'watch.status': call<typeof empty, WatchStatus>(empty),
   'session.get': call<z.ZodObject<{ ref: typeof sessionRefSchema }>, SessionDetail>(
@@ -196,6 +300,10 @@ export const calls = {
       })
       .strict(),
   ),
+  /** The turns of one session that match a query, in the search box's language. */
+  'session.find': call<typeof findInput, FindResult>(findInput),
+  /** The session's timeline (at most TIMELINE_CAP rows) and token use, streamed from its files. */
+  'session.stats': call<typeof refOnly, SessionStats>(refOnly),
   'session.rename': call<
     z.ZodObject<{ ref: typeof sessionRefSchema; title: typeof titleSchema }>,
     WriteResult
@@ -231,6 +339,10 @@ export const calls = {
   'session.lineage': call<typeof refOnly, LineageGraph>(refOnly),
   'session.forkAt': call<typeof forkInput, WriteResult>(forkInput),
   'session.compactIntoNew': call<typeof compactIntoNewInput, WriteResult>(compactIntoNewInput),
+  /** Saves through the host's own dialog, or hands the page a one-time ticket to download. */
+  'session.export': call<typeof exportInput, ExportOutcome>(exportInput),
+  /** The session as Markdown for the clipboard; `unsupported` past 16 MB (export a file then). */
+  'session.markdown': call<typeof refOnly, { text: string }>(refOnly),
   /** Reverses the write with this id (an audit entry's id), or refuses with `conflict`. */
   'undo.apply': call<z.ZodObject<{ undoId: typeof undoIdSchema }>, UndoResult>(
     z.object({ undoId: undoIdSchema }).strict(),

@@ -135,6 +135,8 @@ export interface SessionSummary {
   state: SessionRunState | null;
   /** Listed from its file alone while the index has yet to read it: title and counts are to come. */
   pending?: boolean;
+  /** Tool calls that reported failure, where the index has counted them (absent when it has not). */
+  failedToolCalls?: number;
 }
 
 export interface ToolCall {

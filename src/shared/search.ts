@@ -78,6 +78,15 @@ export interface SessionPage {
   items: SessionSummary[];
 }
 
+/** The index as a file: shown in the settings, so a person knows what a rebuild throws away. */
+export interface IndexInfo {
+  /** For display only. */
+  path: string;
+  /** The database with its write-ahead log, in bytes. */
+  sizeBytes: number;
+  sessions: number;
+}
+
 export type IndexPhase = 'idle' | 'listing' | 'indexing';
 
 export interface IndexStatus {

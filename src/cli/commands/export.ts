@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { exportSession, turnPages } from '../../shared/export';
-import { writeFileAtomically } from '../atomic-file';
+import { writeFileAtomically } from '../../core/atomic-file';
 import type { Command } from '../command';
 import { jsonLine } from '../command';
 import { locate } from '../locate';

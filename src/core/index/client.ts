@@ -9,6 +9,8 @@ import type { WireError } from '../../shared/errors';
 import type { SessionRef, SessionSummary } from '../../shared/model';
 import type { IndexStatus, SearchRequest, SearchResponse, SessionPage } from '../../shared/search';
 import type { FileFacts } from '../jsonl';
+import type { LibraryStats, SessionStats } from '../../shared/stats';
+import type { IndexedFind } from './find';
 import { IndexService } from './service';
 import { movable } from './transfer';
 import type { IndexedRoot } from './root';
@@ -26,7 +28,13 @@ export interface IndexClient {
   page(query: { root?: string; offset: number; limit: number }): Promise<SessionPage>;
   search(request: SearchRequest): Promise<SearchResponse>;
   summary(ref: SessionRef): Promise<SessionSummary | null>;
+  /** The turns of a session that match a query (find.ts); null when the index has not read it. */
+  find(ref: SessionRef, query: string, limit: number): Promise<IndexedFind | null>;
   putSummary(summary: SessionSummary): Promise<void>;
+  /** The library's activity by day and tool use, from SQL aggregates (stats.ts). */
+  libraryStats(query: { root?: string; days: number | null }): Promise<LibraryStats>;
+  /** One session's timeline and token use, read from its files in the index's thread. */
+  sessionStats(ref: SessionRef): Promise<SessionStats>;
   /** The stored line index of a JSONL file that can describe it in the state `facts`, or null. */
   lineIndex(path: string, facts: FileFacts): Promise<Uint8Array | null>;
   /** Stores a serialized line index of `path` in the state `facts`, replacing any earlier one. */
@@ -63,7 +71,10 @@ function inlineIndex(paths: IndexPaths, events: IndexEvents): IndexClient {
     page: async (query) => service.page(query),
     search: async (request) => service.search(request),
     summary: async (ref) => service.summary(ref),
+    find: async (ref, query, limit) => service.find(ref, query, limit),
     putSummary: async (summary) => service.putSummary(summary),
+    libraryStats: async (query) => service.libraryStats(query),
+    sessionStats: (ref) => service.sessionStats(ref),
     lineIndex: async (path, facts) => service.lineIndexes().get(path, facts),
     putLineIndex: async (path, facts, bytes) => service.lineIndexes().put(path, facts, bytes),
     status: async () => service.status(),
@@ -123,6 +134,15 @@ class WorkerIndex implements IndexClient {
   }
   putSummary(summary: SessionSummary): Promise<void> {
     return this.call('putSummary', summary) as Promise<void>;
+  }
+  libraryStats(query: { root?: string; days: number | null }): Promise<LibraryStats> {
+    return this.call('libraryStats', query) as Promise<LibraryStats>;
+  }
+  sessionStats(ref: SessionRef): Promise<SessionStats> {
+    return this.call('sessionStats', ref) as Promise<SessionStats>;
+  }
+  find(ref: SessionRef, query: string, limit: number): Promise<IndexedFind | null> {
+    return this.call('find', ref, query, limit) as Promise<IndexedFind | null>;
   }
   async lineIndex(path: string, facts: FileFacts): Promise<Uint8Array | null> {
     const bytes = await this.call('lineIndex', path, facts);

@@ -583,7 +583,21 @@ describe('IndexDb', () => {
       const page = db.page({ offset: 0, limit: 10 });
       expect(ids(page)).toEqual(['d', 'a', 'b', 'c', 'e']);
       expect(page.total).toBe(5);
-      expect(page.items[0]).toEqual(summary('r2', 'd', { updatedAt: '2025-02-01T00:00:00.000Z' }));
+      expect(page.items[0]).toEqual({
+        ...summary('r2', 'd', { updatedAt: '2025-02-01T00:00:00.000Z' }),
+        failedToolCalls: 0,
+      });
+    });
+
+    it('carries each session’s failed tool calls, as last stored, and none for one still pending', () => {
+      db.putSession(summary('r1', 'a', { updatedAt: '2025-01-02T00:00:00.000Z' }), 4);
+      db.putSession(summary('r2', 'c', { updatedAt: null, pending: true }), 0);
+      const byId = new Map(db.page({ offset: 0, limit: 10 }).items.map((item) => [item.ref.id, item]));
+      expect(byId.get('a')?.failedToolCalls).toBe(4);
+      expect(byId.get('b')?.failedToolCalls).toBe(0);
+      expect(byId.get('c')).not.toHaveProperty('failedToolCalls');
+      db.putSession(summary('r1', 'a', { updatedAt: '2025-01-02T00:00:00.000Z' }), 5);
+      expect(db.page({ root: 'r1', offset: 0, limit: 1 }).items[0]?.failedToolCalls).toBe(5);
     });
 
     it('pages and filters by root', () => {

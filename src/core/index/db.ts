@@ -15,7 +15,11 @@ import { LineIndexRows } from './lines';
 import { openDatabase } from './open';
 import { docId } from './ids';
 import { weightClass } from './rank';
+import { SessionFind } from './find';
+import type { IndexedFind } from './find';
 import { IndexSearch } from './search';
+import { IndexStats } from './stats';
+import type { IndexedStats, StatsQuery } from './stats';
 import { distinctRoots, holdsOnly, nullableText, Statements, wholeAtLeast } from './sql';
 import type { Row } from './sql';
 import { extraTerms } from './text';
@@ -43,6 +47,8 @@ export class IndexDb {
   private readonly statements: ReturnType<typeof prepareFixed>;
   private readonly shaped: Statements;
   private readonly searcher: IndexSearch;
+  private statistics: IndexStats | null = null;
+  private finder: SessionFind | null = null;
   /** Stored JSONL line indexes (lines.ts), read and written by the format stores' caches. */
   readonly lines: LineIndexRows;
   private depth = 0;
@@ -249,16 +255,29 @@ export class IndexDb {
     );
     const items = this.shaped
       .get(
-        `SELECT summary FROM sessions ${clause} ORDER BY updated_at DESC NULLS LAST, id, root LIMIT ? OFFSET ?`,
+        `SELECT summary, failed_tools FROM sessions ${clause}
+          ORDER BY updated_at DESC NULLS LAST, id, root LIMIT ? OFFSET ?`,
       )
       .all(...params, limit, offset)
-      .map((row) => JSON.parse(String(row.summary)) as SessionSummary);
+      .map((row) => withFailedTools(JSON.parse(String(row.summary)) as SessionSummary, row.failed_tools));
     return { total, offset, items };
   }
 
   /** Ranked matches grouped by session, with snippets (search.ts). */
   search(request: SearchRequest): SearchResponse {
     return this.searcher.search(request);
+  }
+
+  /** The turns of one session that match a query, in order; null when it is not indexed (find.ts). */
+  find(root: string, session: string, query: string, limit: number): IndexedFind | null {
+    this.finder ??= new SessionFind(this.db);
+    return this.finder.find(root, session, query, limit);
+  }
+
+  /** The library's activity by day and its tool use (stats.ts). */
+  stats(query: StatsQuery): IndexedStats {
+    this.statistics ??= new IndexStats(this.db);
+    return this.statistics.library(query);
   }
 
   counts(): { sessions: number; files: number; docs: number } {
@@ -302,6 +321,8 @@ export class IndexDb {
         doc.tool,
         doc.time,
         doc.failed ? 1 : 0,
+        doc.outcome === undefined || doc.outcome === null ? null : Number(doc.outcome),
+        finiteOrNull(doc.durationMs),
         body,
         terms,
       );
@@ -353,8 +374,8 @@ function prepareFixed(db: DatabaseSync) {
     nextDocCounter: db.prepare("SELECT value FROM meta WHERE key = 'next_doc'"),
     setNextDocCounter: db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_doc', ?)"),
     insertDoc: db.prepare(
-      `INSERT INTO doc_rows (id, root, session, turn, kind, role, tool, time, failed, body, terms)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO doc_rows (id, root, session, turn, kind, role, tool, time, failed, outcome, duration_ms,
+        body, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     sessionRoots: db.prepare(distinctRoots('sessions')),
     counts: db.prepare(
@@ -362,6 +383,10 @@ function prepareFixed(db: DatabaseSync) {
         (SELECT count(*) FROM doc_rows) AS docs`,
     ),
   };
+}
+
+function finiteOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 function synchronous<T>(result: T): T {
@@ -388,4 +413,12 @@ function trackedFile(row: Row): TrackedFile {
     state: String(row.state) as TrackedFile['state'],
     error: nullableText(row.error),
   };
+}
+
+/**
+ * The list's count of failed tool calls comes from the column kept beside the summary, so filtering
+ * on it costs no read of the documents; a session still pending has had none of its calls read.
+ */
+function withFailedTools(summary: SessionSummary, failed: Row[string] | undefined): SessionSummary {
+  return summary.pending ? summary : { ...summary, failedToolCalls: Number(failed ?? 0) };
 }

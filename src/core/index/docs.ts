@@ -20,6 +20,10 @@ export interface DocInput {
   tool: string | null;
   time: string | null;
   failed: boolean;
+  /** A tool call's: whether it succeeded, null where the format does not say. */
+  outcome?: boolean | null;
+  /** A tool call's recorded duration. */
+  durationMs?: number | null;
   body: string;
 }
 
@@ -66,6 +70,8 @@ function toolDoc(turn: Turn, call: ToolCall): DocInput {
     tool: call.name,
     time: turn.time,
     failed: call.success === false,
+    outcome: call.success,
+    durationMs: call.durationMs,
     body: [call.name, args, result].filter((part) => part !== '').join('\n'),
   };
 }

@@ -25,6 +25,11 @@ export function dayOfId(id: number): string {
   return new Date((FIRST_DAY + day) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The lowest id a document of this day (YYYY-MM-DD, UTC) or any later one can have. */
+export function firstIdOfDay(day: string): number {
+  return dayOf(`${day}T00:00:00.000Z`, 0) * DAY_SPAN * CLASS_SPAN;
+}
+
 function dayOf(time: string | null, now: number): number {
   const ms = time === null ? NaN : Date.parse(time);
   const day = Math.floor((Number.isFinite(ms) ? ms : now) / DAY_MS) - FIRST_DAY;

@@ -17,7 +17,7 @@
  */
 
 /** Bump on any change to the tables below or to what a weight class means. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (
@@ -84,6 +84,9 @@ CREATE TABLE doc_rows (
   tool TEXT,
   time TEXT,
   failed INTEGER NOT NULL,
+  -- A tool call's: 1 succeeded, 0 failed, NULL where the format does not say (stats.ts).
+  outcome INTEGER,
+  duration_ms REAL,
   body TEXT NOT NULL,
   terms TEXT NOT NULL
 );

@@ -1,6 +1,8 @@
 import { appendFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serializeAsset } from '../formats/orcs/serialize';
+import { newAsset, userTurn } from '../formats/orcs/testkit';
 import { SOURCE_ID } from '../formats/yoi/testkit';
 import { line } from '../formats/zeroclaw/testkit';
 import { IndexService } from './service';
@@ -145,6 +147,39 @@ describe('IndexService', () => {
     expect(page.items.find((item) => item.ref.id === 'broken')?.health.damaged).toBeTruthy();
     expect(page.items.find((item) => item.ref.id === 'broken')?.pending).toBeFalsy();
     expect(ids(search('lighthouse'))).toEqual(['beta']);
+  });
+
+  it('gives each listed session its count of failed tool calls, kept up to date by a rescan', async () => {
+    const asset = newAsset('orcs-tools');
+    const call = (success: boolean) => ({
+      tool_name: 'run_tests',
+      args: null,
+      result: null,
+      success,
+      duration_ms: 5n,
+    });
+    const turn = {
+      ...userTurn('t1', 'run the tests'),
+      role: 'assistant' as const,
+      tool_calls: [call(false), call(true)],
+    };
+    asset.history.turns.push(turn);
+    const path = join(dir, 'orcs', 'orcs-tools.json');
+    await writeFile(path, serializeAsset(asset));
+    await service.sync();
+    const failed = async () =>
+      Object.fromEntries(
+        (await service.page({ offset: 0, limit: 50 })).items.map((item) => [
+          item.ref.id,
+          item.failedToolCalls,
+        ]),
+      );
+    expect(await failed()).toMatchObject({ 'orcs-tools': 1, 'orcs-one': 0, alpha: 0 });
+
+    asset.history.turns.push({ ...turn, id: 't2', tool_calls: [call(false), call(false)] });
+    await writeFile(path, serializeAsset(asset));
+    await service.sync();
+    expect((await failed())['orcs-tools']).toBe(3);
   });
 
   it('shows only the roots in use, and filters by root', async () => {

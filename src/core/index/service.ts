@@ -23,6 +23,9 @@ import { IndexDb } from './db';
 import type { TrackedFile } from './db';
 import type { LineIndexRows } from './lines';
 import { sessionDoc } from './docs';
+import type { IndexedFind } from './find';
+import { sessionStats } from '../stats/session';
+import type { LibraryStats, SessionStats } from '../../shared/stats';
 import { Progress } from './progress';
 import { ReadAhead } from './read-ahead';
 import { DocReader } from './reader';
@@ -195,6 +198,28 @@ export class IndexService {
 
   summary(ref: SessionRef): SessionSummary | null {
     return this.db.summary(ref.root, ref.id);
+  }
+
+  /**
+   * The library's activity and tool use from what is indexed so far; `indexing` says when more is
+   * to come (a first call starts the first pass, as a first page does).
+   */
+  libraryStats(query: { root?: string; days: number | null }): LibraryStats {
+    const listed = this.listed.settled;
+    if (!listed) void this.sync().catch((error: unknown) => this.progress.failed(messageOf(error)));
+    const stats = this.db.stats({ roots: this.rootIds(query.root), days: query.days, now: Date.now() });
+    return { ...stats, indexing: !listed || this.progress.current().phase !== 'idle' };
+  }
+
+  /** One session's timeline, read here so a long session's pages never hold up the app's own thread. */
+  async sessionStats(ref: SessionRef): Promise<SessionStats> {
+    const root = this.roots.find((candidate) => candidate.id === ref.root);
+    if (!root) throw new AppError('not_found', 'no such root');
+    return sessionStats(this.storeOf(root), ref.id);
+  }
+
+  find(ref: SessionRef, query: string, limit: number): IndexedFind | null {
+    return this.db.find(ref.root, ref.id, query, limit);
   }
 
   async close(): Promise<void> {

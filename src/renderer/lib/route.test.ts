@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, historyStep, parseRoute, routeOf } from './route';
+import { formatRoute, historyStep, parseRoute, routeOf, startRoute } from './route';
 import type { Route } from './route';
 
 const ref = { root: 'a1b2c3', id: '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' };
@@ -9,7 +9,9 @@ describe('parseRoute', () => {
     expect(parseRoute(`#/session/${ref.root}/${ref.id}`)).toEqual({ kind: 'session', ref });
     expect(parseRoute('#/search?q=flaky+test')).toEqual({ kind: 'search', query: 'flaky test' });
     expect(parseRoute('#/trash')).toEqual({ kind: 'trash' });
+    expect(parseRoute('#/activity')).toEqual({ kind: 'activity' });
     expect(parseRoute('#/history')).toEqual({ kind: 'history' });
+    expect(parseRoute('#/settings')).toEqual({ kind: 'settings' });
     expect(parseRoute('')).toEqual({ kind: 'list' });
     expect(parseRoute('#/')).toEqual({ kind: 'list' });
   });
@@ -42,7 +44,9 @@ describe('parseRoute', () => {
     '#/search?q=',
     '#/search?q=%20%20',
     '#/trash/x',
-    '#/settings',
+    '#/settings/roots',
+    '#/activity/30',
+    '#/Settings',
     '#session/r1/x',
     'javascript:alert(1)',
   ])('takes %s to the list', (hash) => {
@@ -63,6 +67,8 @@ describe('formatRoute', () => {
     { kind: 'search', query: 'a&q=b #c ?d/e "f" -g' },
     { kind: 'trash' },
     { kind: 'history' },
+    { kind: 'settings' },
+    { kind: 'activity' },
   ])('formats $kind so that it parses back', (route) => {
     expect(parseRoute(formatRoute(route))).toEqual(route);
   });
@@ -81,6 +87,8 @@ describe('routeOf', () => {
   it('names the trash and the history over an open session', () => {
     expect(routeOf({ ...base, mainView: 'trash', openRef: ref })).toEqual({ kind: 'trash' });
     expect(routeOf({ ...base, mainView: 'history' })).toEqual({ kind: 'history' });
+    expect(routeOf({ ...base, mainView: 'activity', openRef: ref })).toEqual({ kind: 'activity' });
+    expect(routeOf({ ...base, mainView: 'settings', openRef: ref })).toEqual({ kind: 'settings' });
   });
 
   it('names an open session over the search beside it', () => {
@@ -107,5 +115,22 @@ describe('historyStep', () => {
     expect(historyStep({ kind: 'list' }, { kind: 'search', query: 'f' })).toBe('replace');
     expect(historyStep(session, { kind: 'list' })).toBe('replace');
     expect(historyStep(session, session)).toBe('replace');
+  });
+});
+
+describe('startRoute', () => {
+  it('opens where the last window was when launched with no address', () => {
+    expect(startRoute('', '#/settings')).toEqual({ kind: 'settings' });
+    expect(startRoute('#', `#/session/${ref.root}/${ref.id}`)).toEqual({ kind: 'session', ref });
+    expect(startRoute('', null)).toEqual({ kind: 'list' });
+  });
+
+  it('lets an address given win over the remembered one', () => {
+    expect(startRoute('#/trash', '#/settings')).toEqual({ kind: 'trash' });
+  });
+
+  it('reads a remembered address as warily as a typed one', () => {
+    expect(startRoute('', '#/session/../x')).toEqual({ kind: 'list' });
+    expect(startRoute('', 'javascript:alert(1)')).toEqual({ kind: 'list' });
   });
 });

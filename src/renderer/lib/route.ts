@@ -4,7 +4,7 @@ import type { MainView } from '../store/viewSlice';
 
 /**
  * Where the app is, as the URL hash says it: `#/session/<root>/<id>`, `#/search?q=…`, `#/trash`,
- * `#/history`, or nothing for the plain list. The hash comes from anyone who can hand a person a
+ * `#/history`, `#/settings`, `#/activity`, or nothing for the plain list. The hash comes from anyone who can hand a person a
  * link, so whatever does not parse exactly, ids checked by the contract's own schemas, is the list.
  */
 export type Route =
@@ -12,7 +12,9 @@ export type Route =
   | { kind: 'session'; ref: SessionRef }
   | { kind: 'search'; query: string }
   | { kind: 'trash' }
-  | { kind: 'history' };
+  | { kind: 'history' }
+  | { kind: 'settings' }
+  | { kind: 'activity' };
 
 /** The search box's own limit: a longer query is cut there too. */
 const maxQuery = 512;
@@ -28,7 +30,8 @@ export function parseRoute(hash: string): Route {
   const segments = decodeSegments(path);
   if (!segments) return list;
   const [kind, ...rest] = segments;
-  if ((kind === 'trash' || kind === 'history') && rest.length === 0) return { kind };
+  if ((kind === 'trash' || kind === 'history' || kind === 'settings') && rest.length === 0) return { kind };
+  if (kind === 'activity' && rest.length === 0) return { kind };
   if (kind === 'search' && rest.length === 0) {
     const query = (params.get('q') ?? '').slice(0, maxQuery);
     return query.trim() === '' ? list : { kind: 'search', query };
@@ -87,4 +90,13 @@ function decodeSegments(path: string): string[] | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Where a window opens: the address it was given, or, launched with none, where the last window
+ * was (`remembered`, a hash this app wrote, parsed as warily as any other).
+ */
+export function startRoute(hash: string, remembered: string | null): Route {
+  const given = hash.startsWith('#') ? hash.slice(1) : hash;
+  return parseRoute(given === '' && remembered ? remembered : hash);
 }

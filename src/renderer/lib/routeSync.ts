@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { sameRef } from '../store/sessionSlice';
 import { useAppStore } from '../store/store';
 import type { AppState } from '../store/store';
-import { formatRoute, historyStep, parseRoute, routeOf } from './route';
+import { formatRoute, historyStep, parseRoute, routeOf, startRoute } from './route';
 import type { Route } from './route';
 
 /**
@@ -17,7 +17,8 @@ export function useRouteSync(): void {
       applyRoute(parseRoute(window.location.hash));
       writeRoute();
     };
-    follow();
+    applyRoute(startRoute(window.location.hash, lastRoute()));
+    writeRoute();
     // Back and Forward fire popstate, and hashchange too where the hash differs: applying the
     // same route twice changes nothing.
     window.addEventListener('hashchange', follow);
@@ -48,6 +49,8 @@ function applyRoute(route: Route): void {
       return;
     case 'trash':
     case 'history':
+    case 'settings':
+    case 'activity':
       state.showView(route.kind);
       return;
     case 'search':
@@ -65,10 +68,30 @@ function leaveSession(state: AppState): void {
   if (state.openRef) state.closeSession();
 }
 
+/** The last address shown, so a window opened without one goes back there. */
+const lastRouteKey = 'sessionscope.lastRoute';
+
+function lastRoute(): string | null {
+  try {
+    return localStorage.getItem(lastRouteKey);
+  } catch {
+    return null;
+  }
+}
+
+function rememberRoute(hash: string): void {
+  try {
+    localStorage.setItem(lastRouteKey, hash);
+  } catch {
+    // Storage refused: the next window opens on the list.
+  }
+}
+
 function writeRoute(): void {
   const { location, history } = window;
   const next = routeOf(useAppStore.getState());
   const hash = formatRoute(next);
+  rememberRoute(hash);
   if (hash === location.hash) return;
   const url = `${location.pathname}${location.search}${hash}`;
   if (historyStep(parseRoute(location.hash), next) === 'push') history.pushState(null, '', url);

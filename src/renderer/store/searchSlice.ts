@@ -33,6 +33,8 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Answers can arrive out of order; only the latest request's answer is shown.
   let latest = 0;
+  /** Counts progress events, so an answer that left before the newest one cannot overwrite it. */
+  let progressSeen = 0;
 
   function schedule(delayMs: number): void {
     clearTimeout(timer);
@@ -99,6 +101,7 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
     },
 
     setIndexStatus(status) {
+      progressSeen += 1;
       const finished = get().indexStatus?.phase !== 'idle' && status.phase === 'idle';
       set({ indexStatus: status, indexError: null });
       // Results shown while indexing were from part of the library; the whole of it answers now.
@@ -107,7 +110,10 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
 
     async rebuildIndex() {
       try {
-        set({ indexStatus: await client.call('index.rebuild', {}), indexError: null });
+        const seen = progressSeen;
+        const started = await client.call('index.rebuild', {});
+        // On a small library the rebuild's last progress (idle) can come before this answer.
+        if (progressSeen === seen) set({ indexStatus: started, indexError: null });
       } catch (error) {
         get().notify({ message: `Rebuilding the index failed: ${messageOf(error)}`, tone: 'error' });
       }

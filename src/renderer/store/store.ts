@@ -1,8 +1,12 @@
 import { create } from 'zustand';
+import { createFindSlice } from '../features/find/findSlice';
+import type { FindSlice } from '../features/find/findSlice';
 import { createActionsSlice } from './actionsSlice';
 import type { ActionsSlice } from './actionsSlice';
 import { createCleanupSlice } from './cleanupSlice';
 import type { CleanupSlice } from './cleanupSlice';
+import { createExportSlice } from './exportSlice';
+import type { ExportSlice } from './exportSlice';
 import { createKeyboardSlice } from './keyboardSlice';
 import type { KeyboardSlice } from './keyboardSlice';
 import { createLibrarySlice } from './librarySlice';
@@ -27,6 +31,8 @@ import { createTrashSlice } from './trashSlice';
 import type { TrashSlice } from './trashSlice';
 import { createUndoSlice } from './undoSlice';
 import type { UndoSlice } from './undoSlice';
+import { createSettingsSlice } from './settingsSlice';
+import type { SettingsSlice } from './settingsSlice';
 import { createViewSlice } from './viewSlice';
 import type { ViewSlice } from './viewSlice';
 
@@ -44,7 +50,10 @@ export type AppState = LibrarySlice &
   HistorySlice &
   SelectionSlice &
   ViewSlice &
-  KeyboardSlice;
+  SettingsSlice &
+  FindSlice &
+  KeyboardSlice &
+  ExportSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createLibrarySlice(...args),
@@ -61,5 +70,8 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createHistorySlice(...args),
   ...createSelectionSlice(...args),
   ...createViewSlice(...args),
+  ...createSettingsSlice(...args),
+  ...createFindSlice(...args),
   ...createKeyboardSlice(...args),
+  ...createExportSlice(...args),
 }));

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
-/** What the main pane shows beside the list: the open session, the trash or the history. */
-export type MainView = 'session' | 'trash' | 'history';
+/** What the main pane shows beside the list: the open session, the trash, the history, the settings or the activity. */
+export type MainView = 'session' | 'trash' | 'history' | 'settings' | 'activity';
 
 export interface ViewSlice {
   mainView: MainView;

@@ -4,8 +4,9 @@ import { exportJson } from './json';
 import { exportMarkdown } from './markdown';
 import type { ExportFormat, TurnPages } from './types';
 
-export { exportExtensions, exportFormats, turnPages } from './types';
-export type { ExportFormat, TurnPages } from './types';
+export { exportFileName } from './fileName';
+export { exportExtensions, exportFormats, exportMediaTypes, turnPages } from './types';
+export type { ExportFormat, ExportOutcome, TurnPages } from './types';
 export { exportHtml, exportJson, exportMarkdown };
 
 const exporters = { md: exportMarkdown, html: exportHtml, json: exportJson } as const;

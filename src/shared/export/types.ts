@@ -25,3 +25,18 @@ export async function* turnPages(read: (from: number, count: number) => Promise<
     if (page.turns.length === 0 || from >= page.total) return;
   }
 }
+
+/** The media type each format is served with. */
+export const exportMediaTypes: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/**
+ * Where an export from the window went: saved where the person chose (Electron's save dialog),
+ * not saved because they cancelled it, or waiting behind a one-time ticket the page downloads
+ * (the browser host, where the browser itself asks where to save).
+ */
+export type ExportOutcome =
+  { outcome: 'saved'; fileName: string } | { outcome: 'cancelled' } | { outcome: 'download'; ticket: string };

@@ -1,12 +1,14 @@
 /** Builders shared by the ORCS tests: assets in code, random assets, throwaway directories. */
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConversationTurn, SessionAsset, TriggerCondition } from './asset';
 import { JsonNumber } from './json';
 import type { JsonValue } from './json';
 import { formatSerdeNumber, readSerdeNumber } from './numbers';
+import { serializeAsset } from './serialize';
 
 /** What `SessionAsset::new()` holds, with a fixed id and clock. */
 export function newAsset(id: string, atMs = 1767225600000n): SessionAsset {
@@ -177,3 +179,27 @@ export const arbAsset: fc.Arbitrary<SessionAsset> = fc
     asset.granted_commands = [{ pattern: 'ls', kind: 'Persistent' }];
     return asset;
   });
+
+/** A fresh app-data directory beside an empty sessions root, as a host gets them. */
+export async function orcsSandbox(): Promise<{ base: string; home: string; root: string }> {
+  const base = await mkdtemp(join(tmpdir(), 'sessionscope-orcs-'));
+  const root = join(base, 'sessions');
+  await mkdir(root);
+  return { base, home: join(base, 'app-data'), root };
+}
+
+/** One session file of these turns, named by its project as ORCS names sessions; returns its id. */
+export async function writeOrcsSession(
+  root: string,
+  spec: { name?: string; turns: { role: string; content: string }[] },
+): Promise<string> {
+  const id = randomUUID();
+  const asset = newAsset(id);
+  asset.project_context.name = spec.name ?? null;
+  asset.history.turns = spec.turns.map((turn, at) => ({
+    ...userTurn(randomUUID(), turn.content, 1767225600000n + BigInt(at)),
+    role: turn.role,
+  }));
+  await writeFile(join(root, `${id}.json`), serializeAsset(asset));
+  return id;
+}

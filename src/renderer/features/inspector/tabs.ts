@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FormatPanels, SessionDetail } from '../../../shared/model';
 import { orcsTabs } from './orcs';
+import { timelineTab } from './timeline';
 import { yoiTabs } from './yoi';
 import { zeroclawTabs } from './zeroclaw';
 
@@ -24,7 +25,12 @@ function forFormat<P extends FormatPanels>(tabs: InspectorTab<P>[]): InspectorTa
   return tabs as unknown as InspectorTab[];
 }
 
+/** The format's own tabs, then those every format has. */
 export function inspectorTabs(detail: SessionDetail): InspectorTab[] {
+  return [...formatTabs(detail), timelineTab];
+}
+
+function formatTabs(detail: SessionDetail): InspectorTab[] {
   switch (detail.panels.format) {
     case 'orcs':
       return forFormat(orcsTabs);

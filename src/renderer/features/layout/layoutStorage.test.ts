@@ -19,6 +19,16 @@ describe('parseLayouts', () => {
     });
   });
 
+  it('reads the sources split beside a two-pane layout saved before the sources pane existed', () => {
+    const before = '{"main":{"pane-list":30,"pane-view":70}}';
+    expect(parseLayouts(before)).toEqual({ main: { 'pane-list': 30, 'pane-view': 70 } });
+    const after = withLayout(parseLayouts(before), 'sources', { 'pane-sources': 18, 'pane-main': 82 });
+    expect(parseLayouts(after)).toEqual({
+      sources: { 'pane-sources': 18, 'pane-main': 82 },
+      main: { 'pane-list': 30, 'pane-view': 70 },
+    });
+  });
+
   it.each([
     ['nothing', null],
     ['an empty string', ''],
@@ -33,6 +43,7 @@ describe('parseLayouts', () => {
     ['an unknown panel', '{"main":{"pane-list":30,"pane-view":60,"extra":10}}'],
     ['an unknown split', '{"sidebar":{"a":50,"b":50}}'],
     ['the other split’s panels', '{"main":{"pane-conversation":50,"pane-inspector":50}}'],
+    ['the sources split with the list’s panels', '{"sources":{"pane-list":20,"pane-view":80}}'],
   ])('falls back to defaults on %s', (_, text) => {
     expect(parseLayouts(text)).toEqual({});
   });

@@ -11,6 +11,8 @@ export const layoutKey = 'sessionscope.layout.v1';
  * split; MainPanes and SessionPanes give their panels these ids.
  */
 export const paneIds = {
+  /** The sources beside everything else; its own split, so a layout saved before it keeps reading. */
+  sources: ['pane-sources', 'pane-main'],
   main: ['pane-list', 'pane-view'],
   session: ['pane-conversation', 'pane-inspector'],
 } as const;
@@ -31,7 +33,11 @@ function splitSchema(ids: readonly [string, string]) {
 }
 
 const layoutsSchema = z
-  .object({ main: splitSchema(paneIds.main).optional(), session: splitSchema(paneIds.session).optional() })
+  .object({
+    sources: splitSchema(paneIds.sources).optional(),
+    main: splitSchema(paneIds.main).optional(),
+    session: splitSchema(paneIds.session).optional(),
+  })
   .strict();
 
 /**

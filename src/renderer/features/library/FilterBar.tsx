@@ -5,7 +5,7 @@ import { maxStuckMinutes, parseMinutes } from './threshold';
 
 /** Running and Stuck toggles, and the threshold that makes a running turn stuck. */
 export function FilterBar({ running, stuck }: { running: number; stuck: number }) {
-  const filter = useAppStore((state) => state.runFilter);
+  const filter = useAppStore((state) => state.listFilters.state);
   const toggle = useAppStore((state) => state.toggleRunFilter);
   const minutes = useAppStore((state) => state.stuckMinutes);
   const setMinutes = useAppStore((state) => state.setStuckMinutes);

@@ -1,4 +1,4 @@
-import { History, Trash2 } from 'lucide-react';
+import { ChartColumn, History, Trash2 } from 'lucide-react';
 import { useAppStore } from '../../store/store';
 
 /** The way to the trash and the history from the list; pressing the one shown goes back. */
@@ -27,6 +27,16 @@ export function PlacesBar() {
         onClick={() => showView(view === 'history' ? 'session' : 'history')}
       >
         <History size={14} aria-hidden="true" /> History
+      </button>
+      <button
+        type="button"
+        className="place"
+        aria-pressed={view === 'activity'}
+        aria-label="Activity"
+        title="Activity"
+        onClick={() => showView(view === 'activity' ? 'session' : 'activity')}
+      >
+        <ChartColumn size={14} aria-hidden="true" />
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { BrushCleaning } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useNow } from '../../lib/useNow';
+import { useScrollMemory } from '../../lib/scrollMemory';
 import type { SessionRef, SessionSummary } from '../../../shared/model';
 import { refKey, selectedSessions } from '../../store/selectionSlice';
 import { sameRef } from '../../store/sessionSlice';
@@ -10,39 +11,73 @@ import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
 import { cursorStep } from '../keyboard/cursorStep';
 import { provideListNavigator } from '../keyboard/listNavigator';
+import { countSources } from '../sources/sourceCounts';
 import { cleanableRoots } from './cleanup';
 import { FilterBar } from './FilterBar';
+import { ListControls } from './ListControls';
+import { activeFilterCount, matchesFilters, stateLabels } from './listFilters';
+import { groupRows } from './listGroups';
+import type { ListRow } from './listGroups';
+import { sortSessions } from './listOrder';
 import { PlacesBar } from './PlacesBar';
 import { filterSessions, hasRunStates, runStatus } from './runStatus';
 import { SelectionBar } from './SelectionBar';
 import { SessionRow } from './SessionRow';
 
 const rowHeight = 68;
+const headerHeight = 30;
 /** Elapsed times are shown in minutes, so the list need not move more often than this. */
 const tickMs = 15_000;
 
 const indexOf = (rows: readonly SessionSummary[], ref: SessionRef | null) =>
   rows.findIndex((session) => sameRef(session.ref, ref));
 
-/** Every session of every root, newest first, virtualised so 10,000 rows scroll like 10. */
+const rowKey = (row: ListRow) =>
+  row.kind === 'group' ? `group:${row.key}` : `${row.session.ref.root}/${row.session.ref.id}`;
+
+/**
+ * Every session of every root, sorted, grouped and filtered as the user chose, virtualised so
+ * 10,000 rows scroll like 10.
+ */
 export function SessionList() {
   const sessions = useAppStore((state) => state.sessions);
   const roots = useAppStore((state) => state.roots);
-  const chosenFilter = useAppStore((state) => state.runFilter);
+  const chosenFilters = useAppStore((state) => state.listFilters);
+  const sort = useAppStore((state) => state.listSort);
+  const group = useAppStore((state) => state.listGroup);
   const stuckMinutes = useAppStore((state) => state.stuckMinutes);
-  const clearFilter = useAppStore((state) => state.clearRunFilter);
+  const clearFilters = useAppStore((state) => state.clearListFilters);
   const openCleanup = useAppStore((state) => state.openCleanup);
   const searching = useAppStore((state) => state.searchQuery.trim() !== '');
   const clearSearch = useAppStore((state) => state.clearSearch);
   const now = useNow(tickMs);
   const thresholdMs = stuckMinutes * 60_000;
-  const showFilters = hasRunStates(sessions);
-  // A filter left on from sessions that no longer have a state must not hide everything.
-  const filter = showFilters ? chosenFilter : 'all';
-  const { visible, running, stuck } = useMemo(
-    () => filterSessions(sessions, filter, thresholdMs, now),
-    [sessions, filter, thresholdMs, now],
+  const showRunFilters = hasRunStates(sessions);
+  // A state filter left on from sessions that no longer have a state must not hide everything.
+  const filters = useMemo(
+    () => (showRunFilters ? chosenFilters : { ...chosenFilters, state: 'all' as const }),
+    [chosenFilters, showRunFilters],
   );
+  const filtering = activeFilterCount(filters) > 0;
+  const { running, stuck } = useMemo(
+    () => filterSessions(sessions, 'all', thresholdMs, now),
+    [sessions, thresholdMs, now],
+  );
+  const sources = useMemo(() => countSources(roots, sessions), [roots, sessions]);
+  const rows = useMemo(() => {
+    const kept = sessions.filter((session) =>
+      matchesFilters(session, filters, runStatus(session, thresholdMs, now)),
+    );
+    return groupRows(sortSessions(kept, sort), group, sort, now);
+  }, [sessions, filters, thresholdMs, now, sort, group]);
+  /** The sessions in the order they show, group headers left out: what the keys walk through. */
+  const visible = useMemo(() => rows.flatMap((row) => (row.kind === 'session' ? [row.session] : [])), [rows]);
+  /** Where each shown session sits among the rows, headers counted, for the virtualiser. */
+  const rowIndex = useMemo(() => {
+    const at: number[] = [];
+    rows.forEach((row, i) => row.kind === 'session' && at.push(i));
+    return at;
+  }, [rows]);
   const canClean = cleanableRoots(roots).length > 0;
   const selection = useAppStore((state) => state.selection);
   const selected = useMemo(() => selectedSessions(sessions, selection).length, [sessions, selection]);
@@ -52,18 +87,21 @@ export function SessionList() {
     [visible],
   );
   const scroller = useRef<HTMLDivElement>(null);
+  useScrollMemory(scroller, 'sessions');
   const searchInput = useRef<HTMLInputElement>(null);
   const searchResults = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: visible.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
+    estimateSize: (i) => (rows[i]?.kind === 'group' ? headerHeight : rowHeight),
+    getItemKey: (i) => (rows[i] ? rowKey(rows[i]) : i),
     overscan: 8,
   });
-  const countLabel =
-    filter === 'all'
-      ? `${sessions.length} sessions`
-      : `${visible.length} of ${sessions.length} sessions shown`;
+  // Sizes are estimated once per key; a header where a row was (or back) must be measured again.
+  useEffect(() => virtualizer.measure(), [rows, virtualizer]);
+  const countText = filtering
+    ? `${visible.length} of ${sessions.length} sessions`
+    : `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}`;
   useEffect(
     () =>
       provideListNavigator({
@@ -74,13 +112,13 @@ export function SessionList() {
           const at = cursorStep(indexOf(visible, cursor ?? openRef), visible.length, by);
           const session = at === null ? undefined : visible[at];
           if (at === null || !session) return;
-          virtualizer.scrollToIndex(at);
+          virtualizer.scrollToIndex(rowIndex[at] ?? at);
           setCursor(session.ref, true);
         },
         reveal(ref) {
           const at = indexOf(visible, ref);
           if (searching || at < 0) return false;
-          virtualizer.scrollToIndex(at);
+          virtualizer.scrollToIndex(rowIndex[at] ?? at);
           return true;
         },
         neighbour(ref) {
@@ -89,7 +127,7 @@ export function SessionList() {
           return (visible[at + 1] ?? visible[at - 1])?.ref ?? null;
         },
       }),
-    [visible, searching, virtualizer],
+    [visible, rowIndex, searching, virtualizer],
   );
   const searchKeys = { inputRef: searchInput, resultsRef: searchResults, onLeave: leaveSearch };
 
@@ -106,15 +144,16 @@ export function SessionList() {
       refocusList.current = false;
       return;
     }
-    const rows = scroller.current;
+    const list = scroller.current;
     const row =
-      rows?.querySelector<HTMLElement>('.row-main[aria-current]') ??
-      rows?.querySelector<HTMLElement>('.row-main');
+      list?.querySelector<HTMLElement>('.row-main[aria-current]') ??
+      list?.querySelector<HTMLElement>('.row-main');
     if (!row) return;
     refocusList.current = false;
     row.focus();
   });
 
+  const onlyState = filtering && activeFilterCount({ ...filters, state: 'all' }) === 0;
   return (
     <nav className={`session-list${selected > 0 ? ' selecting' : ''}`} aria-label="Sessions">
       <div className="pane-header">
@@ -131,35 +170,56 @@ export function SessionList() {
               <BrushCleaning size={14} aria-hidden="true" /> Clean up…
             </button>
           )}
-          <span className="count" aria-label={countLabel}>
-            {filter === 'all' ? sessions.length : `${visible.length} / ${sessions.length}`}
+          <span className="count" aria-label={countText}>
+            {countText}
           </span>
         </div>
       </div>
       <PlacesBar />
       <SearchBox {...searchKeys} />
       {searching && <SearchResults {...searchKeys} />}
-      {!searching && showFilters && <FilterBar running={running} stuck={stuck} />}
+      {!searching && <ListControls sources={sources} withStates={showRunFilters} />}
+      {!searching && showRunFilters && <FilterBar running={running} stuck={stuck} />}
       <div className="scroller" ref={scroller} hidden={searching}>
-        {visible.length === 0 && filter !== 'all' ? (
+        {visible.length === 0 && filtering ? (
           <div className="list-empty">
-            <p>No {filter} sessions right now.</p>
-            <button type="button" onClick={clearFilter}>
+            <p>
+              {onlyState
+                ? `No ${stateLabels[filters.state].toLowerCase()} sessions right now.`
+                : 'No sessions match these filters.'}
+            </p>
+            <button type="button" onClick={clearFilters}>
               Show all sessions
             </button>
           </div>
         ) : (
           <ul style={{ height: virtualizer.getTotalSize() }} role="list">
             {virtualizer.getVirtualItems().map((item) => {
-              const session = visible[item.index];
-              if (!session) return null;
+              const row = rows[item.index];
+              if (!row) return null;
+              const style = { transform: `translateY(${item.start}px)`, height: item.size };
+              if (row.kind === 'group') {
+                return (
+                  <li key={item.key} className="list-group-header" style={style}>
+                    <h3 title={row.title}>
+                      <span className="list-group-label">{row.label}</span>
+                      <span className="list-group-count">
+                        <span className="list-sr">, </span>
+                        {row.count}
+                        <span className="list-sr"> {row.count === 1 ? 'session' : 'sessions'}</span>
+                      </span>
+                    </h3>
+                  </li>
+                );
+              }
+              const { session } = row;
               return (
                 <SessionRow
-                  key={`${session.ref.root}/${session.ref.id}`}
+                  key={item.key}
                   session={session}
                   status={runStatus(session, thresholdMs, now)}
                   order={order}
-                  style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                  style={style}
                 />
               );
             })}

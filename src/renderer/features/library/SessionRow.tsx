@@ -1,17 +1,20 @@
-import { AlertTriangle, Pencil, Trash2 } from 'lucide-react';
+import { AlertTriangle, Pencil, Trash2, CircleX } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type { CSSProperties } from 'react';
 import { gestureOf } from '../../lib/selection';
 import type { SelectGesture } from '../../lib/selection';
+import { formatLabels } from '../../../shared/model';
 import type { SessionSummary } from '../../../shared/model';
 import { RenameInput } from '../../components/RenameInput';
 import { ChainBadge } from '../inspector/yoi/ChainBadge';
 import { absoluteTime, relativeTime } from '../../lib/time';
+import { counted } from '../../lib/words';
 import { refKey } from '../../store/selectionSlice';
 import { sameRef } from '../../store/sessionSlice';
 import { useAppStore } from '../../store/store';
 import type { RunStatus } from './runStatus';
 import { SessionFlags } from './SessionFlags';
+import './listControls.css';
 
 interface Props {
   session: SessionSummary;
@@ -45,6 +48,7 @@ export function SessionRow({ session, status, style, order }: Props) {
   const selectable = session.capabilities.delete;
   const pick = (gesture: SelectGesture) => selectSession(session.ref, order, gesture);
   const project = session.projectPath?.split(/[\\/]/).filter(Boolean).pop();
+  const failed = session.failedToolCalls ?? 0;
 
   return (
     <li
@@ -92,7 +96,12 @@ export function SessionRow({ session, status, style, order }: Props) {
               </span>
             )}
             <ChainBadge chain={session.health.chain} />
-            {project && <span className="row-project">{project}</span>}
+            <span className="row-format">{formatLabels[session.format]}</span>
+            {project && (
+              <span className="row-project" title={session.projectPath ?? undefined}>
+                {project}
+              </span>
+            )}
             <time dateTime={session.updatedAt ?? undefined} title={absoluteTime(session.updatedAt)}>
               {relativeTime(session.updatedAt)}
             </time>
@@ -104,6 +113,14 @@ export function SessionRow({ session, status, style, order }: Props) {
             ) : (
               <span>
                 {session.turnCount} {session.turnCount === 1 ? 'turn' : 'turns'}
+              </span>
+            )}
+            {failed > 0 && (
+              <span
+                className="row-failed"
+                title={counted(failed, 'tool call that failed', 'tool calls that failed')}
+              >
+                <CircleX size={11} aria-hidden="true" /> {failed} failed
               </span>
             )}
           </span>

@@ -1,5 +1,19 @@
 import { Command, defaultFilter } from 'cmdk';
-import { FileText, History, Keyboard, Pencil, RefreshCw, Search, Trash2, Undo2 } from 'lucide-react';
+import {
+  ClipboardCopy,
+  Download,
+  FileText,
+  History,
+  RotateCcw,
+  Keyboard,
+  Pencil,
+  RefreshCw,
+  Search,
+  Trash2,
+  Undo2,
+} from 'lucide-react';
+import { Monitor, Moon, Settings, SunMoon, Sun } from 'lucide-react';
+import { ChartColumn } from 'lucide-react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { formatLabels } from '../../../shared/model';
@@ -14,18 +28,20 @@ import { sessionMatches, titleScore } from './sessionMatches';
 /** Session items carry this before their key, to be scored by title rather than fuzzily. */
 const sessionValue = 'session:';
 const openValue = 'Open session';
+const restoreChoices = 5;
 
 const hints = new Map(shortcutList(isMac).map((shortcut) => [shortcut.id, shortcut.keys[0]]));
 
 function Action(props: {
   value: string;
+  keywords?: string[];
   icon: ReactNode;
   hint?: Shortcut['id'];
   onSelect(): void;
   children: ReactNode;
 }) {
   return (
-    <Command.Item value={props.value} onSelect={props.onSelect}>
+    <Command.Item value={props.value} keywords={props.keywords} onSelect={props.onSelect}>
       {props.icon}
       <span className="palette-label">{props.children}</span>
       {props.hint && <kbd>{hints.get(props.hint)}</kbd>}
@@ -51,6 +67,14 @@ export function CommandPalette() {
   const showView = useAppStore((state) => state.showView);
   const undoLast = useAppStore((state) => state.undoLast);
   const rebuildIndex = useAppStore((state) => state.rebuildIndex);
+  const toggleTheme = useAppStore((state) => state.toggleTheme);
+  const setTheme = useAppStore((state) => state.setTheme);
+  const openExport = useAppStore((state) => state.openExport);
+  const copyAsMarkdown = useAppStore((state) => state.copyAsMarkdown);
+  const trash = useAppStore((state) => state.trash);
+  const restoreFromTrash = useAppStore((state) => state.restoreFromTrash);
+  // The newest few deletions: the ones a person reaching for "restore" most likely means.
+  const restorable = trash.status === 'ready' ? trash.value.slice(0, restoreChoices) : [];
   const matches = useMemo(() => sessionMatches(sessions, query, browsing), [sessions, query, browsing]);
 
   useLayoutEffect(() => {
@@ -156,6 +180,35 @@ export function CommandPalette() {
                     Move “{current.title}” to the trash
                   </Action>
                 )}
+                {current && (
+                  <Action
+                    value="Export session markdown html json save download"
+                    icon={<Download size={14} aria-hidden="true" />}
+                    onSelect={act(() => openExport({ ref: current.ref, name: current.title }))}
+                  >
+                    Export “{current.title}”…
+                  </Action>
+                )}
+                {current && (
+                  <Action
+                    value="Copy session as Markdown clipboard"
+                    icon={<ClipboardCopy size={14} aria-hidden="true" />}
+                    onSelect={act(() => copyAsMarkdown({ ref: current.ref, name: current.title }))}
+                  >
+                    Copy “{current.title}” as Markdown
+                  </Action>
+                )}
+                {restorable.map((item) => (
+                  <Action
+                    key={item.trashId}
+                    value={`Restore ${item.trashId}`}
+                    keywords={['restore', 'undelete', 'trash', item.title]}
+                    icon={<RotateCcw size={14} aria-hidden="true" />}
+                    onSelect={act(() => restoreFromTrash([item.trashId]))}
+                  >
+                    Restore “{item.title}” from the trash
+                  </Action>
+                ))}
                 <Action
                   value="Recently deleted trash restore"
                   icon={<Trash2 size={14} aria-hidden="true" />}
@@ -171,6 +224,13 @@ export function CommandPalette() {
                   History
                 </Action>
                 <Action
+                  value="Show activity charts statistics tool usage"
+                  icon={<ChartColumn size={14} aria-hidden="true" />}
+                  onSelect={act(() => showView('activity'))}
+                >
+                  Show activity
+                </Action>
+                <Action
                   value="Undo"
                   icon={<Undo2 size={14} aria-hidden="true" />}
                   hint="undo"
@@ -184,6 +244,42 @@ export function CommandPalette() {
                   onSelect={act(rebuildIndex)}
                 >
                   Rebuild the search index
+                </Action>
+                <Action
+                  value="Open settings preferences roots folders"
+                  icon={<Settings size={14} aria-hidden="true" />}
+                  hint="settings"
+                  onSelect={act(() => showView('settings'))}
+                >
+                  Open settings
+                </Action>
+                <Action
+                  value="Toggle theme dark light"
+                  icon={<SunMoon size={14} aria-hidden="true" />}
+                  onSelect={act(toggleTheme)}
+                >
+                  Toggle theme
+                </Action>
+                <Action
+                  value="Theme: Light"
+                  icon={<Sun size={14} aria-hidden="true" />}
+                  onSelect={act(() => setTheme('light'))}
+                >
+                  Theme: Light
+                </Action>
+                <Action
+                  value="Theme: Dark"
+                  icon={<Moon size={14} aria-hidden="true" />}
+                  onSelect={act(() => setTheme('dark'))}
+                >
+                  Theme: Dark
+                </Action>
+                <Action
+                  value="Theme: System"
+                  icon={<Monitor size={14} aria-hidden="true" />}
+                  onSelect={act(() => setTheme('system'))}
+                >
+                  Theme: System
                 </Action>
                 <Action
                   value="Keyboard shortcuts"

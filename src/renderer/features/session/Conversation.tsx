@@ -8,7 +8,9 @@ import { absoluteTime } from '../../lib/time';
 import { focusIndex } from '../inspector/yoi/focus';
 import { turnFocusIndex } from '../search/turnFocus';
 import { useAppStore } from '../../store/store';
+import { sameJump, turnItemIndex } from '../find/jump';
 import { timeline } from './timeline';
+import type { TimelineItem } from './timeline';
 import { TurnView } from './TurnView';
 
 /**
@@ -21,12 +23,27 @@ export function Conversation() {
   const total = useAppStore((state) => state.turnsTotal);
   const compactions = useAppStore((state) => state.detail?.compactions ?? []);
   const loadMore = useAppStore((state) => state.loadMoreTurns);
+  const noteReading = useAppStore((state) => state.noteReading);
   const items = useMemo(() => timeline(turns, compactions), [turns, compactions]);
   const focus = useAppStore((state) => state.focusEntry);
   const openRef = useAppStore((state) => state.openRef);
   const focusTurn = useAppStore((state) => state.focusTurn);
-  const focused = turnFocusIndex(items, focusTurn, openRef) ?? focusIndex(items, focus, openRef);
+  // A jump made before this list mounted (in another session, or before a reopen) is not followed.
+  const [mountedSeq] = useState(() => useAppStore.getState().jump?.seq ?? 0);
+  const jump = useAppStore((state) =>
+    state.jump && state.jump.seq > mountedSeq && sameJump(state.jump, openRef) ? state.jump : null,
+  );
+  const marks = useAppStore((state) => (sameJump(state.find, openRef) ? state.find?.highlights : undefined));
+  const jumped = jump ? turnItemIndex(items, jump.turn) : null;
+  const focused = jumped ?? turnFocusIndex(items, focusTurn, openRef) ?? focusIndex(items, focus, openRef);
   const list = useRef<VirtuosoHandle>(null);
+  const jumpSeq = jump?.seq ?? 0;
+  useEffect(() => {
+    if (jumpSeq === 0 || jumped === null) return;
+    scrollToItem(list, jumped);
+    // Only a new jump scrolls; the index moving as pages load must not pull the reader back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jumpSeq]);
   const [atBottom, setAtBottom] = useState(true);
   // The total when the person scrolled away from the bottom: what came after it is new to them.
   const [seen, setSeen] = useState(total);
@@ -56,6 +73,10 @@ export function Conversation() {
         data={items}
         initialTopMostItemIndex={focused ?? 0}
         endReached={() => void loadMore()}
+        rangeChanged={({ startIndex }) => {
+          const top = firstTurnFrom(items, startIndex);
+          if (top !== null) noteReading(top);
+        }}
         atBottomStateChange={(bottom) => {
           setAtBottom(bottom);
           following.current = bottom;
@@ -64,7 +85,12 @@ export function Conversation() {
         increaseViewportBy={600}
         itemContent={(index, item) =>
           item.kind === 'turn' ? (
-            <TurnView turn={item.turn} focused={index === focused} />
+            <TurnView
+              turn={item.turn}
+              focused={index === focused}
+              focusSeq={index === jumped && jump?.focus ? jumpSeq : 0}
+              marks={marks}
+            />
           ) : (
             <aside className="compaction" aria-label="Compacted turns">
               <Layers size={15} aria-hidden="true" />
@@ -102,7 +128,16 @@ export function Conversation() {
   );
 }
 
-/** Frames over which a jump to the end is repeated; see scrollToEnd. */
+/** The index of the first turn at or below an item (compactions sit between turns). */
+function firstTurnFrom(items: readonly TimelineItem[], from: number): number | null {
+  for (let at = from; at < items.length; at++) {
+    const item = items[at];
+    if (item?.kind === 'turn') return item.turn.index;
+  }
+  return null;
+}
+
+/** Frames over which a jump is repeated; see scrollToEnd. */
 const settleFrames = 10;
 
 /**
@@ -113,4 +148,10 @@ const settleFrames = 10;
 function scrollToEnd(list: RefObject<VirtuosoHandle | null>, frames = settleFrames): void {
   list.current?.scrollTo({ top: Number.MAX_SAFE_INTEGER });
   if (frames > 0) requestAnimationFrame(() => scrollToEnd(list, frames - 1));
+}
+
+/** A jump to an item far away lands by estimated heights, so it too is repeated as they are measured. */
+function scrollToItem(list: RefObject<VirtuosoHandle | null>, index: number, frames = settleFrames): void {
+  list.current?.scrollToIndex({ index, align: 'start', offset: -12 });
+  if (frames > 0) requestAnimationFrame(() => scrollToItem(list, index, frames - 1));
 }

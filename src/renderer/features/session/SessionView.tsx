@@ -11,8 +11,11 @@ import { ChainBadge } from '../inspector/yoi/ChainBadge';
 import { ChainResult } from '../inspector/yoi/ChainResult';
 import { SessionPanes } from '../layout/SessionPanes';
 import { SessionFlags } from '../library/SessionFlags';
+import { ExportButton } from '../export/ExportButton';
+import { FindBar } from '../find/FindBar';
 import { Conversation } from './Conversation';
 import { InspectorPane } from './InspectorPane';
+import { ReadingTools } from './ReadingTools';
 import { SessionState } from './SessionState';
 
 export function SessionView() {
@@ -62,6 +65,7 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
   const gone = useAppStore((state) => state.sessionGone);
   const conversation = (
     <section className="conversation-pane" aria-label="Conversation">
+      <FindBar />
       <Conversation />
     </section>
   );
@@ -85,6 +89,8 @@ function OpenSession({ detail }: { detail: SessionDetail }) {
           ) : (
             <h2 className={summary.untitled ? 'untitled' : undefined}>{summary.title}</h2>
           )}
+          <ReadingTools turnCount={summary.turnCount} />
+          <ExportButton summary={summary} />
           {/* A session deleted on disk can be read as it was, but no longer written. */}
           {!gone && (
             <div className="header-actions">

@@ -95,7 +95,13 @@ const grantKinds: Record<string, { label: string; title: string; className: stri
 
 function GrantTable({ grants }: { grants: OrcsGrant[] }) {
   return (
-    <div className="insp-card insp-table-wrap">
+    // A table wider than the pane scrolls sideways, which the keyboard can do once it can focus it.
+    <div
+      className="insp-card insp-table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label="Granted commands, scrollable"
+    >
       <table className="insp-table" aria-label="Granted commands">
         <thead>
           <tr>

@@ -125,7 +125,8 @@ function Totals({ summary }: { summary: ToolSummary }) {
 
 function ToolTable({ summary }: { summary: ToolSummary }) {
   return (
-    <div className="insp-card insp-table-wrap">
+    // A table wider than the pane scrolls sideways, which the keyboard can do once it can focus it.
+    <div className="insp-card insp-table-wrap" tabIndex={0} role="region" aria-label="Tools, scrollable">
       <table className="insp-table insp-tools" aria-label="Tools">
         <thead>
           <tr>

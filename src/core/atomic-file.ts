@@ -3,8 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fsyncDir } from '../core/files';
-import { fromFsError } from '../core/fs-errors';
+import { fsyncDir } from './files';
+import { fromFsError } from './fs-errors';
 
 /**
  * Streams chunks into a hidden temporary file beside the target, then renames it over the
